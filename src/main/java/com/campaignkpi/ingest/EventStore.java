@@ -1,0 +1,85 @@
+package com.campaignkpi.ingest;
+
+import com.campaignkpi.storage.DynamoBatches;
+import com.campaignkpi.storage.TableNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Events table: one partition per property and UTC day, one item per event id. A resent event has the same key,
+ * so it is stored once however often it arrives.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
+
+    /** Ids among {@code events} that are already stored; one eventually consistent BatchGetItem per 100 events. */
+    Set<String> existingIds(String property, List<TrackedEvent> events) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TrackedEvent event : events) {
+            if (seen.add(event.eventId())) {
+                keys.add(key(property, event));
+            }
+        }
+        Set<String> existing = new HashSet<>();
+        for (Map<String, AttributeValue> item : DynamoBatches.getAll(dynamo, tables.events(), keys, EventItems.SK)) {
+            existing.add(item.get(EventItems.SK).s());
+        }
+        return existing;
+    }
+
+    void putAll(String property, List<TrackedEvent> events, long expiresAtEpochSeconds) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
+        for (TrackedEvent event : events) {
+            items.add(EventItems.toItem(property, event, expiresAtEpochSeconds));
+        }
+        DynamoBatches.putAll(dynamo, tables.events(), items);
+    }
+
+    /** Every event of {@code property} whose time falls on {@code utcDay}, in key order (by event id). */
+    public List<TrackedEvent> readDay(String property, LocalDate utcDay) {
+        List<TrackedEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tables.events())
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk",
+                            AttributeValue.fromS(EventItems.partitionKey(property, utcDay))));
+            if (startKey != null) {
+                request.exclusiveStartKey(startKey);
+            }
+
+            QueryResponse response = dynamo.query(request.build());
+
+            response.items().forEach(item -> events.add(EventItems.fromItem(item)));
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null);
+        return events;
+    }
+
+    private static Map<String, AttributeValue> key(String property, TrackedEvent event) {
+        return Map.of(
+                EventItems.PK, AttributeValue.fromS(EventItems.partitionKey(property,
+                        EventItems.utcDay(event.timestampMicros()))),
+                EventItems.SK, AttributeValue.fromS(event.eventId()));
+    }
+}

@@ -1,0 +1,129 @@
+package com.campaignkpi.ingest;
+
+import com.campaignkpi.api.RequestException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits a GA4 Measurement Protocol body ({@code client_id} or {@code app_instance_id}, {@code user_id},
+ * {@code timestamp_micros}, {@code user_properties}, {@code consent}, {@code device}, {@code events}) into events.
+ * A problem of the request as a whole rejects each of its events with the same reason, so each can be fixed and
+ * replayed.
+ */
+final class MeasurementProtocolBody {
+
+    private static final Set<String> CONSENT_VALUES = Set.of("GRANTED", "DENIED");
+
+    private MeasurementProtocolBody() {
+    }
+
+    static List<IncomingEvent> split(JsonNode body) {
+        if (!body.isObject()) {
+            throw RequestException.invalid("$", "A Measurement Protocol body must be a JSON object with 'events'");
+        }
+        JsonNode events = body.get("events");
+        if (events == null || !events.isArray()) {
+            throw RequestException.invalid("events", "events is missing or not an array");
+        }
+        if (events.isEmpty()) {
+            throw RequestException.invalid("events", "events is empty: send 1 to "
+                    + EventLimits.MAX_EVENTS_PER_REQUEST + " events");
+        }
+
+        String clientIdPath = body.has("app_instance_id") && !body.has("client_id") ? "app_instance_id" : "client_id";
+        String clientId = ParamValues.asText(body.get(clientIdPath));
+        String userId = ParamValues.asText(body.get("user_id"));
+        String deviceCategory = ParamValues.asText(body.path("device").get("category"));
+        Violation envelopeProblem = checkEnvelope(body, userId);
+
+        ObjectNode envelope = ((ObjectNode) body).deepCopy();
+        envelope.remove("events");
+
+        List<IncomingEvent> result = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = events.get(i);
+            String path = "events[" + i + "]";
+            Violation problem = envelopeProblem != null ? envelopeProblem : tooMany(i, events.size(), path);
+
+            boolean ownTime = event.isObject() && event.has("timestamp_micros");
+            JsonNode timestamp = ownTime ? event.get("timestamp_micros") : body.get("timestamp_micros");
+            String timestampPath = ownTime ? path + ".timestamp_micros" : "timestamp_micros";
+
+            ObjectNode replay = envelope.deepCopy();
+            ((ArrayNode) replay.putArray("events")).add(event);
+            result.add(new IncomingEvent(i, path, event, replay, clientId, clientIdPath, userId, timestamp,
+                    timestampPath, deviceCategory, problem, false));
+        }
+        return result;
+    }
+
+    static Violation tooMany(int index, int size, String path) {
+        if (index < EventLimits.MAX_EVENTS_PER_REQUEST) {
+            return null;
+        }
+        return new Violation(path, "the request has " + size + " events; the limit is "
+                + EventLimits.MAX_EVENTS_PER_REQUEST + " per request, so events from index "
+                + EventLimits.MAX_EVENTS_PER_REQUEST + " on are rejected");
+    }
+
+    private static Violation checkEnvelope(JsonNode body, String userId) {
+        if (userId != null && userId.length() > EventLimits.MAX_ID_LENGTH) {
+            return new Violation("user_id", "user_id is " + userId.length() + " characters long; the limit is "
+                    + EventLimits.MAX_ID_LENGTH);
+        }
+        Violation problem = checkUserProperties(body.get("user_properties"));
+        if (problem == null) {
+            problem = checkConsent(body.get("consent"));
+        }
+        return problem;
+    }
+
+    private static Violation checkUserProperties(JsonNode properties) {
+        if (properties == null || properties.isNull()) {
+            return null;
+        }
+        if (!properties.isObject()) {
+            return new Violation("user_properties", "user_properties must be a JSON object");
+        }
+        if (properties.size() > EventLimits.MAX_USER_PROPERTIES) {
+            return new Violation("user_properties", "user_properties has " + properties.size()
+                    + " properties; the limit is " + EventLimits.MAX_USER_PROPERTIES);
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String path = "user_properties." + field.getKey();
+            if (field.getKey().length() > EventLimits.MAX_USER_PROPERTY_NAME_LENGTH) {
+                return new Violation(path, "user property name '" + field.getKey() + "' is "
+                        + field.getKey().length() + " characters long; the limit is "
+                        + EventLimits.MAX_USER_PROPERTY_NAME_LENGTH);
+            }
+            JsonNode value = field.getValue().path("value");
+            if (value.isTextual() && value.asText().length() > EventLimits.MAX_USER_PROPERTY_VALUE_LENGTH) {
+                return new Violation(path + ".value", path + ".value is " + value.asText().length()
+                        + " characters long; the limit is " + EventLimits.MAX_USER_PROPERTY_VALUE_LENGTH);
+            }
+        }
+        return null;
+    }
+
+    private static Violation checkConsent(JsonNode consent) {
+        if (consent == null || consent.isNull()) {
+            return null;
+        }
+        for (String field : List.of("ad_user_data", "ad_personalization")) {
+            JsonNode value = consent.get(field);
+            if (value != null && !CONSENT_VALUES.contains(value.asText())) {
+                return new Violation("consent." + field, "consent." + field + " '" + value.asText()
+                        + "' is invalid: use GRANTED or DENIED");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+package com.campaignkpi.kpi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every KPI of a snapshot, written down once: id, unit, numerator, denominator, definition and the Persian name and
+ * meaning shown to marketers. Snapshots list their KPIs in this order.
+ */
+public final class KpiRegistry {
+
+    /** GA4 sessions and engaged sessions: 30-minute timeout; engaged = over 10 s, a key event or 2+ page views. */
+    static final String GA4_SESSION = "support.google.com/analytics/answer/12798876";
+    static final String CLASSIC_BOUNCE = "Universal Analytics, Plausible and Matomo: a visit with one interaction";
+    static final String PRODUCT = "this product's definition";
+
+    private static final List<KpiDefinition> DEFINITIONS = List.of(
+            new KpiDefinition("sessions", KpiUnit.COUNT, "sessions that started in the range", null,
+                    "Visits: the sender's session id, or a 30-minute inactivity gap, per client; a session counts on "
+                            + "the day it starts.", GA4_SESSION,
+                    "نشست‌ها", "تعداد بازدیدها؛ هر بازدید با ۳۰ دقیقه بی‌فعالیتی تمام می‌شود."),
+            new KpiDefinition("engaged_sessions", KpiUnit.COUNT, "sessions longer than 10 s, with a key event or with "
+                    + "2+ page views", null, "Sessions in which the visitor did something.", GA4_SESSION,
+                    "نشست‌های درگیر", "بازدیدهایی که بیش از ۱۰ ثانیه طول کشید، یا تبدیل داشت، یا دست‌کم ۲ صفحه دید."),
+            new KpiDefinition("engagement_rate", KpiUnit.RATIO, "engaged_sessions", "sessions",
+                    "Share of sessions that were engaged.", GA4_SESSION,
+                    "نرخ تعامل", "چه سهمی از بازدیدها واقعاً با سایت درگیر شدند."),
+            new KpiDefinition("bounce_rate", KpiUnit.RATIO, "sessions - engaged_sessions", "sessions",
+                    "1 - engagement rate: share of sessions that were not engaged (GA4's bounce rate).", GA4_SESSION,
+                    "نرخ پرش", "سهم بازدیدهایی که درگیر نشدند (یک منهای نرخ تعامل، تعریف GA4)."),
+            new KpiDefinition("single_page_bounce_rate", KpiUnit.RATIO, "sessions with exactly one interaction event",
+                    "sessions", "Classic bounce rate: share of sessions with a single interaction event.",
+                    CLASSIC_BOUNCE, "نرخ پرش کلاسیک",
+                    "سهم بازدیدهایی که فقط یک تعامل داشتند؛ همان تعریف Universal Analytics و Plausible."),
+            new KpiDefinition("average_engagement_time", KpiUnit.SECONDS, "engagement time of all sessions, in "
+                    + "seconds", "sessions", "Mean engagement time per session: reported engagement_time_msec, or "
+                    + "first-to-last event time when a sender reports none.", GA4_SESSION,
+                    "میانگین زمان تعامل", "به‌طور میانگین هر بازدید چند ثانیه با سایت درگیر بود."),
+            new KpiDefinition("page_views", KpiUnit.COUNT, "page_view and screen_view events", null,
+                    "Pages and screens viewed in the range's sessions.", PRODUCT,
+                    "بازدید صفحه", "تعداد دفعاتی که صفحه‌ها یا صفحه‌های اپ دیده شدند."),
+            new KpiDefinition("users", KpiUnit.COUNT, "distinct client ids with a session in the range", null,
+                    "Visitors (browsers or app instances).", PRODUCT,
+                    "کاربران", "تعداد بازدیدکنندگان متمایز (مرورگر یا نصب اپ)."),
+            new KpiDefinition("new_users", KpiUnit.COUNT, "users whose first session ever is in the range", null,
+                    "First session: session number 1 when the sender counts sessions, else no earlier event stored.",
+                    PRODUCT, "کاربران جدید", "بازدیدکنندگانی که نخستین بار در این بازه آمدند."),
+            new KpiDefinition("returning_users", KpiUnit.COUNT, "users with a session in the range that is not their "
+                    + "first", null, "Session number above 1, or an event stored before the session.", PRODUCT,
+                    "کاربران بازگشتی", "بازدیدکنندگانی که پیش‌تر هم آمده بودند و دوباره برگشتند."),
+            new KpiDefinition("return_rate", KpiUnit.RATIO, "returning_users", "users",
+                    "Share of users who came back.", PRODUCT,
+                    "نرخ بازگشت", "چه سهمی از کاربران، بازدیدکننده‌ی تکراری بودند."),
+            new KpiDefinition("conversions", KpiUnit.COUNT, "key events (the property's list; purchase, sign_up, "
+                    + "generate_lead by default)", null, "Key events in the range's sessions.",
+                    "support.google.com/analytics/answer/13128484", "تبدیل‌ها",
+                    "تعداد رویدادهای کلیدی مثل خرید، ثبت‌نام یا ثبت سرنخ."),
+            new KpiDefinition("session_conversion_rate", KpiUnit.RATIO, "sessions with a key event", "sessions",
+                    "Share of sessions that converted.", PRODUCT,
+                    "نرخ تبدیل نشست", "چه سهمی از بازدیدها به تبدیل رسید."),
+            new KpiDefinition("user_conversion_rate", KpiUnit.RATIO, "users with a key event", "users",
+                    "Share of users who converted.", PRODUCT,
+                    "نرخ تبدیل کاربر", "چه سهمی از کاربران دست‌کم یک بار تبدیل داشتند."),
+            new KpiDefinition("transactions", KpiUnit.COUNT, "distinct transaction ids of purchase events", null,
+                    "Purchases; a transaction id sent twice counts once.", PRODUCT,
+                    "تراکنش‌ها", "تعداد سفارش‌های ثبت‌شده؛ سفارش تکراری یک بار شمرده می‌شود."),
+            new KpiDefinition("revenue", KpiUnit.CURRENCY, "value of the range's transactions", null,
+                    "Purchase revenue as sent (GA4's purchase value, tax and shipping included when the site "
+                            + "includes them); never summed across currencies.", PRODUCT,
+                    "درآمد", "مجموع مبلغ سفارش‌ها؛ ارزهای مختلف با هم جمع نمی‌شوند."),
+            new KpiDefinition("aov", KpiUnit.CURRENCY, "revenue", "transactions",
+                    "Average order value.", PRODUCT,
+                    "میانگین ارزش سفارش", "به‌طور میانگین هر سفارش چقدر می‌ارزد."),
+            new KpiDefinition("clv", KpiUnit.CURRENCY, "revenue to the range's end of the customers who bought in "
+                    + "the range", "customers who bought in the range", "Historical customer lifetime value: what "
+                    + "the range's buyers have spent so far, per buyer.", PRODUCT,
+                    "ارزش طول عمر مشتری", "هر مشتریِ این بازه تا امروز روی هم چقدر خرید کرده است."));
+
+    private static final Map<String, KpiDefinition> BY_ID = index();
+
+    private KpiRegistry() {
+    }
+
+    public static List<KpiDefinition> all() {
+        return DEFINITIONS;
+    }
+
+    public static Optional<KpiDefinition> find(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    static KpiDefinition get(String id) {
+        KpiDefinition definition = BY_ID.get(id);
+        if (definition == null) {
+            throw new IllegalArgumentException("No KPI definition with id '" + id + "'");
+        }
+        return definition;
+    }
+
+    private static Map<String, KpiDefinition> index() {
+        Map<String, KpiDefinition> byId = new LinkedHashMap<>();
+        for (KpiDefinition definition : DEFINITIONS) {
+            byId.put(definition.id(), definition);
+        }
+        return byId;
+    }
+}

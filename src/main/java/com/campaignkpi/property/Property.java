@@ -1,0 +1,38 @@
+package com.campaignkpi.property;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A measured website or app of one client. Its id is the GA4 measurement id its tags send
+ * (for example {@code G-ABC123}).
+ *
+ * @param id               measurement id, 1 to 64 letters, digits, '-' or '_'
+ * @param timeZone         zone in which report days start and end, as in the GA4 property settings
+ * @param keyEvents        event names counted as conversions (GA4 "key events")
+ * @param sessionTimeout   inactivity gap that ends a session when the sender gives no session id
+ * @param secretHashes     SHA-256 hex digests of the accepted API secrets; the secrets are never stored
+ */
+public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
+        List<String> secretHashes) {
+
+    /** GA4 marks these as key events in a new property; see support.google.com/analytics/answer/13128484. */
+    public static final Set<String> DEFAULT_KEY_EVENTS = Set.of("purchase", "sign_up", "generate_lead");
+
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(30);
+
+    public Property {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(timeZone, "timeZone");
+        keyEvents = Set.copyOf(keyEvents);
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        secretHashes = List.copyOf(secretHashes);
+    }
+
+    public boolean isKeyEvent(String eventName) {
+        return keyEvents.contains(eventName);
+    }
+}

@@ -1,0 +1,113 @@
+package com.campaignkpi.property;
+
+import com.campaignkpi.api.RequestException;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Creates or replaces a property: its time zone, key events, session timeout and API secrets. */
+public class PropertyFunction {
+
+    private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final int MIN_SECRET_LENGTH = 8;
+    private static final int MAX_TIMEOUT_MINUTES = 240;
+
+    @Inject
+    PropertyStore store;
+
+    @Inject
+    AdminConfig config;
+
+    @Funq("property")
+    public PropertyView save(PropertyRequest request) {
+        if (request == null) {
+            throw RequestException.invalid(null, "Request body is missing; send a JSON object with 'property'");
+        }
+        authorize(request.adminToken());
+        String id = PropertyIds.require("property", request.property());
+        Optional<Property> existing = store.find(id);
+
+        Property property = new Property(id, zone(request.timeZone()), keyEvents(request.keyEvents()),
+                timeout(request.sessionTimeoutMinutes()), secretHashes(request, existing));
+        store.save(property);
+        return PropertyView.of(property);
+    }
+
+    private void authorize(String token) {
+        String expected = config.token().orElseThrow(() -> RequestException.unauthorized("adminToken",
+                "Changing properties is disabled: set campaignkpi.admin.token (CAMPAIGNKPI_ADMIN_TOKEN) "
+                        + "on the server"));
+        if (token == null || !Secrets.matches(token, List.of(Secrets.sha256Hex(expected)))) {
+            throw RequestException.unauthorized("adminToken", "adminToken is missing or wrong");
+        }
+    }
+
+    private static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw RequestException.invalid("timeZone", "timeZone '" + PropertyIds.abbreviate(timeZone)
+                    + "' is not an IANA time zone id such as Asia/Tehran or America/New_York");
+        }
+    }
+
+    private static Set<String> keyEvents(List<String> names) {
+        if (names == null) {
+            return Property.DEFAULT_KEY_EVENTS;
+        }
+        Set<String> keyEvents = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || !EVENT_NAME.matcher(name).matches()) {
+                throw RequestException.invalid("keyEvents[" + i + "]", "keyEvents[" + i + "] '" + name
+                        + "' is not an event name: start with a letter, then up to 39 letters, digits or '_'");
+            }
+            keyEvents.add(name);
+        }
+        return keyEvents;
+    }
+
+    private static Duration timeout(Integer minutes) {
+        if (minutes == null) {
+            return Property.DEFAULT_SESSION_TIMEOUT;
+        }
+        if (minutes < 1 || minutes > MAX_TIMEOUT_MINUTES) {
+            throw RequestException.invalid("sessionTimeoutMinutes", "sessionTimeoutMinutes " + minutes
+                    + " is out of range: use 1 to " + MAX_TIMEOUT_MINUTES + " (GA4 allows up to 7 h 55 min, "
+                    + "but longer gaps merge unrelated visits)");
+        }
+        return Duration.ofMinutes(minutes);
+    }
+
+    private static List<String> secretHashes(PropertyRequest request, Optional<Property> existing) {
+        List<String> secrets = new ArrayList<>();
+        if (request.apiSecret() != null) {
+            secrets.add(request.apiSecret());
+        }
+        if (request.apiSecrets() != null) {
+            secrets.addAll(request.apiSecrets());
+        }
+        if (secrets.isEmpty()) {
+            return existing.map(Property::secretHashes).orElseThrow(() -> RequestException.invalid("apiSecret",
+                    "apiSecret is missing: a new property needs at least one secret for its senders"));
+        }
+        for (String secret : secrets) {
+            if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+                throw RequestException.invalid("apiSecret", "apiSecret is too short: use at least "
+                        + MIN_SECRET_LENGTH + " characters");
+            }
+        }
+        return secrets.stream().map(Secrets::sha256Hex).distinct().toList();
+    }
+}

@@ -1,0 +1,104 @@
+package com.campaignkpi.property;
+
+import com.campaignkpi.storage.TableNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * Properties table: one item per property, keyed by its id. Reads are cached for {@link #CACHE_TTL} because every
+ * webhook call needs the property and a warm function instance serves many calls.
+ */
+@ApplicationScoped
+public class PropertyStore {
+
+    private static final Logger LOG = Logger.getLogger(PropertyStore.class);
+
+    /** How long a read property is reused; a changed secret or time zone takes effect within this time. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(60);
+
+    static final String PK = "pk";
+    static final String TIME_ZONE = "timeZone";
+    static final String KEY_EVENTS = "keyEvents";
+    static final String SESSION_TIMEOUT_MINUTES = "sessionTimeoutMinutes";
+    static final String SECRET_HASHES = "secretHashes";
+    static final String UPDATED_AT = "updatedAt";
+
+    private record Cached(Optional<Property> property, Instant readAt) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
+
+    Clock clock = Clock.systemUTC();
+
+    public Optional<Property> find(String id) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(id);
+        if (cached != null && cached.readAt().plus(CACHE_TTL).isAfter(now)) {
+            return cached.property();
+        }
+
+        GetItemResponse response = dynamo.getItem(GetItemRequest.builder()
+                .tableName(tables.properties())
+                .key(Map.of(PK, AttributeValue.fromS(id)))
+                .build());
+
+        Optional<Property> property = response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(fromItem(response.item()))
+                : Optional.empty();
+        cache.put(id, new Cached(property, now));
+        return property;
+    }
+
+    public void save(Property property) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, AttributeValue.fromS(property.id()));
+        item.put(TIME_ZONE, AttributeValue.fromS(property.timeZone().getId()));
+        item.put(KEY_EVENTS, AttributeValue.fromL(property.keyEvents().stream().sorted()
+                .map(AttributeValue::fromS).toList()));
+        item.put(SESSION_TIMEOUT_MINUTES, AttributeValue.fromN(Long.toString(property.sessionTimeout().toMinutes())));
+        item.put(SECRET_HASHES, AttributeValue.fromL(property.secretHashes().stream()
+                .map(AttributeValue::fromS).toList()));
+        item.put(UPDATED_AT, AttributeValue.fromS(clock.instant().toString()));
+
+        dynamo.putItem(PutItemRequest.builder().tableName(tables.properties()).item(item).build());
+        cache.remove(property.id());
+        LOG.infof("Saved property %s (time zone %s, %d key events, %d secrets)", property.id(),
+                property.timeZone(), property.keyEvents().size(), property.secretHashes().size());
+    }
+
+    static Property fromItem(Map<String, AttributeValue> item) {
+        List<String> keyEvents = item.containsKey(KEY_EVENTS)
+                ? item.get(KEY_EVENTS).l().stream().map(AttributeValue::s).toList()
+                : List.copyOf(Property.DEFAULT_KEY_EVENTS);
+        Duration timeout = item.containsKey(SESSION_TIMEOUT_MINUTES)
+                ? Duration.ofMinutes(Long.parseLong(item.get(SESSION_TIMEOUT_MINUTES).n()))
+                : Property.DEFAULT_SESSION_TIMEOUT;
+        List<String> hashes = item.containsKey(SECRET_HASHES)
+                ? item.get(SECRET_HASHES).l().stream().map(AttributeValue::s).toList()
+                : List.of();
+        return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
+                hashes);
+    }
+}

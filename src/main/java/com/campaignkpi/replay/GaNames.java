@@ -1,0 +1,90 @@
+package com.campaignkpi.replay;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns free-form names (Plausible goal names, custom property keys) into names GA4 accepts: lower case letters,
+ * digits and underscores, starting with a letter, at most 40 characters, and not reserved by GA4.
+ */
+final class GaNames {
+
+    static final int MAX_NAME_LENGTH = 40;
+
+    private static final Pattern OTHER_CHARACTERS = Pattern.compile("[^a-z0-9_]+");
+    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    /** Params with a reserved prefix that GA4 tags forward and the server accepts. */
+    private static final Set<String> FORWARDED_PARAMS = Set.of("ga_session_id", "ga_session_number");
+    private static final Set<String> RESERVED_PREFIXES = Set.of("firebase_", "ga_", "google_");
+
+    /** Event names GA4 reserves for its own collection (developers.google.com, Measurement Protocol reference). */
+    private static final Set<String> RESERVED_EVENT_NAMES = Set.of(
+            "ad_activeview", "ad_click", "ad_exposure", "ad_query", "ad_reward", "adunit_exposure",
+            "app_background", "app_clear_data", "app_exception", "app_install", "app_remove", "app_store_refund",
+            "app_update", "app_upgrade", "dynamic_link_app_open", "dynamic_link_app_update",
+            "dynamic_link_first_open", "error", "firebase_campaign", "firebase_in_app_message_action",
+            "firebase_in_app_message_dismiss", "firebase_in_app_message_impression", "first_open", "first_visit",
+            "in_app_purchase", "notification_dismiss", "notification_foreground", "notification_open",
+            "notification_receive", "notification_send", "os_update", "screen_view", "session_start",
+            "user_engagement");
+
+    private GaNames() {
+    }
+
+    /**
+     * Returns a valid GA4 event name: "Filter Menu: Open" becomes {@code filter_menu_open}. A name that does not
+     * start with a letter, or is reserved, gets the prefix {@code event_}.
+     */
+    static String eventName(String raw) {
+        String name = sanitize(raw);
+        if (needsPrefix(name) || RESERVED_EVENT_NAMES.contains(name)) {
+            name = limit("event_" + name);
+        }
+        return name;
+    }
+
+    /** Returns a valid GA4 param name; a name that does not start with a letter, or is reserved, gets {@code param_}. */
+    static String paramName(String raw) {
+        String name = sanitize(raw);
+        return needsPrefix(name) ? limit("param_" + name) : name;
+    }
+
+    /**
+     * Returns true when the server accepts the param name as it is: a letter first, then letters, digits or
+     * underscores, at most 40 characters, and no reserved prefix except on ga_session_id and ga_session_number.
+     */
+    static boolean isValidParamName(String name) {
+        if (!VALID_NAME.matcher(name).matches()) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return FORWARDED_PARAMS.contains(lower) || RESERVED_PREFIXES.stream().noneMatch(lower::startsWith);
+    }
+
+    private static String sanitize(String raw) {
+        String lower = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
+        return limit(OTHER_CHARACTERS.matcher(lower).replaceAll("_"));
+    }
+
+    private static boolean needsPrefix(String name) {
+        if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return true;
+        }
+        return RESERVED_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    /** Cuts to 40 characters and trims underscores at both ends; an empty result becomes "unnamed". */
+    private static String limit(String name) {
+        String cut = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
+        int start = 0;
+        int end = cut.length();
+        while (start < end && cut.charAt(start) == '_') {
+            start++;
+        }
+        while (end > start && cut.charAt(end - 1) == '_') {
+            end--;
+        }
+        return start == end ? "unnamed" : cut.substring(start, end);
+    }
+}

@@ -1,0 +1,179 @@
+package com.campaignkpi.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Replays an analytics export through the ingest webhooks, as a tag manager would have sent it, then prints the
+ * server's KPI snapshot of the replayed dates. Exit codes: 0 success, 1 failure, 2 invalid command line.
+ */
+public final class ReplayCommand {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    static final String USAGE = """
+            Usage: ReplayCommand --base-url URL --measurement-id ID --api-secret SECRET
+                                 --input FILE --format ua-hits|plausible-events|ga4-export|canonical
+                                 [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--time-zone ZONE]
+                                 [--register-property --admin-token TOKEN] [--group-by DIMENSION]
+                                 [--json] [--concurrency N]
+
+            Replays the events of an export file through the server's webhooks with import=true, then prints
+            the KPI snapshot of the replayed dates.
+
+            Options:
+              --base-url URL          the server, such as http://127.0.0.1:8080
+              --measurement-id ID     the property that receives the events, such as G-DEMO
+              --api-secret SECRET     the property's API secret
+              --input FILE            the export file; a name ending in .gz is gunzipped
+              --format FORMAT         ua-hits: Universal Analytics hits CSV (Measurement Protocol)
+                                      plausible-events: Plausible events_v2 CSV (Measurement Protocol)
+                                      ga4-export: GA4 BigQuery export NDJSON (canonical endpoint)
+                                      canonical: canonical events, NDJSON or a JSON array
+              --from DATE, --to DATE  the snapshot's first and last day, inclusive (default: the dates of
+                                      the file's first and last event in --time-zone)
+              --time-zone ZONE        IANA time zone of the snapshot and the property (default: UTC)
+              --register-property     create or replace the property with this secret before replaying;
+                                      needs --admin-token, the server's CAMPAIGNKPI_ADMIN_TOKEN
+              --group-by DIMENSION    the snapshot's per-group table: date, source, medium, source_medium,
+                                      campaign, channel_group, landing_page or device_category
+                                      (default: channel_group)
+              --json                  print the snapshot as JSON on standard output; the replay summary
+                                      then goes to standard error
+              --concurrency N         requests in flight at once, 1 to 64 (default: 4)
+              -h, --help              print this help
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Duration firstRetryDelay;
+
+    ReplayCommand(PrintStream out, PrintStream err, Duration firstRetryDelay) {
+        this.out = out;
+        this.err = err;
+        this.firstRetryDelay = firstRetryDelay;
+    }
+
+    public static void main(String[] args) {
+        int status = new ReplayCommand(System.out, System.err, ReplayClient.DEFAULT_FIRST_RETRY_DELAY).run(args);
+        System.exit(status);
+    }
+
+    /** Runs the command and returns its exit code. */
+    int run(String[] args) {
+        ReplayOptions options;
+        try {
+            options = ReplayOptions.parse(args);
+        } catch (UsageException e) {
+            err.println("replay: " + e.getMessage());
+            err.println("Run with --help to list the options.");
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            out.print(USAGE);
+            return EXIT_OK;
+        }
+        try {
+            replayAndReport(options);
+            return EXIT_OK;
+        } catch (ReplayInputException | ReplayException e) {
+            err.println("replay: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("replay: cannot read " + options.input() + ": " + e.getMessage());
+        }
+        return EXIT_FAILURE;
+    }
+
+    private void replayAndReport(ReplayOptions options) throws IOException {
+        PrintStream report = options.json() ? err : out;
+        ReadResult read = options.format().reader().read(options.input());
+        if (read.events().isEmpty()) {
+            throw new ReplayException(options.input() + " contains no events");
+        }
+        printConversionNotes(report, options, read);
+
+        ServerRequests server = new ServerRequests(options.target(), firstRetryDelay);
+        if (options.registerProperty()) {
+            server.registerProperty(options.timeZone(), options.adminToken());
+            report.printf(Locale.US, "Registered property %s in time zone %s.%n", options.measurementId(),
+                    options.timeZone().getId());
+        }
+
+        List<Batch> batches = Batcher.batch(options.format().endpoint(), read.events());
+        ReplayClient client = new ReplayClient(options.target(), options.concurrency(), firstRetryDelay, err,
+                System.console() != null);
+        ReplaySummary summary = client.replay(batches);
+        printSummary(report, options, summary);
+
+        LocalDate from = options.from() != null ? options.from() : firstDate(read, options);
+        LocalDate to = options.to() != null ? options.to() : lastDate(read, options);
+        JsonNode snapshot = server.snapshot(from, to, options.timeZone(), options.groupBy());
+        out.print(options.json() ? prettyJson(snapshot) : SnapshotTables.render(snapshot));
+        out.flush();
+    }
+
+    private static void printConversionNotes(PrintStream report, ReplayOptions options, ReadResult read) {
+        report.printf(Locale.US, "Read %,d events from %s (format %s).%n", read.events().size(), options.input(),
+                options.format().id());
+        printCounts(report, "Truncated to the server's length limit", read.truncatedValues());
+        printCounts(report, "Left out (over 25 params or name taken)", read.droppedParams());
+        printCounts(report, "Skipped rows", read.skippedRows());
+    }
+
+    private static void printCounts(PrintStream report, String title, Map<String, Long> counts) {
+        if (!counts.isEmpty()) {
+            report.printf(Locale.US, "%s: %s%n", title, counts);
+        }
+    }
+
+    private static void printSummary(PrintStream report, ReplayOptions options, ReplaySummary summary) {
+        report.printf(Locale.US, "Replayed %,d events to %s in %,d requests (%,d retries) in %.1f s: accepted %,d, "
+                + "duplicates %,d, rejected %,d.%n", summary.events(), options.measurementId(), summary.requests(),
+                summary.retries(), summary.elapsed().toMillis() / 1000.0, summary.accepted(), summary.duplicates(),
+                summary.rejected());
+        if (!summary.sampleRejections().isEmpty()) {
+            report.printf("Sample rejections (up to %d):%n", ReplayClient.MAX_SAMPLE_REJECTIONS);
+            for (Rejection rejection : summary.sampleRejections()) {
+                String field = rejection.field() == null ? "" : " [" + rejection.field() + "]";
+                report.printf("  %s at %s%s: %s%n", rejection.eventName(),
+                        Instant.EPOCH.plus(rejection.timestampMicros(), ChronoUnit.MICROS), field,
+                        rejection.reason());
+            }
+        }
+        report.println();
+    }
+
+    private static LocalDate firstDate(ReadResult read, ReplayOptions options) {
+        long micros = read.events().stream().mapToLong(ReplayEvent::timestampMicros).min().orElseThrow();
+        return dateOf(micros, options);
+    }
+
+    private static LocalDate lastDate(ReadResult read, ReplayOptions options) {
+        long micros = read.events().stream().mapToLong(ReplayEvent::timestampMicros).max().orElseThrow();
+        return dateOf(micros, options);
+    }
+
+    private static LocalDate dateOf(long micros, ReplayOptions options) {
+        return LocalDate.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), options.timeZone());
+    }
+
+    private static String prettyJson(JsonNode snapshot) {
+        try {
+            return EventJson.WRITER.writerWithDefaultPrettyPrinter().writeValueAsString(snapshot)
+                    + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the snapshot cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.campaignkpi.snapshot;
+
+import com.campaignkpi.kpi.KpiValue;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * KPIs of one property over an inclusive range of days in a time zone, as stored and returned.
+ *
+ * @param computedAt     ISO-8601 instant the snapshot was computed
+ * @param groupBy        the dimension of {@code groups}, or null
+ * @param kpis           every KPI over the whole range, by id
+ * @param groups         the KPIs per group, largest group (by sessions) first; empty without {@code groupBy}
+ * @param trafficSources sessions by {@code channel_group}, {@code source} and {@code medium}, largest first
+ * @param eventsRead     events read to compute the snapshot, including the day on each side of the range
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Snapshot(String property, String from, String to, String timeZone, String groupBy, String computedAt,
+        Map<String, KpiValue> kpis, List<SnapshotGroup> groups, Map<String, List<TrafficShare>> trafficSources,
+        long eventsRead) {
+}

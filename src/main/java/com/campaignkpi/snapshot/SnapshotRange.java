@@ -1,0 +1,73 @@
+package com.campaignkpi.snapshot;
+
+import com.campaignkpi.api.RequestException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * An inclusive range of days in a time zone, and the instants it spans: from the first day's start to the start of
+ * the day after the last (a Tehran day starts at 20:30 UTC the evening before).
+ */
+record SnapshotRange(LocalDate from, LocalDate to, ZoneId zone) {
+
+    /** Longest range one snapshot reads; each day costs one Query per side of the range's UTC days. */
+    static final int MAX_DAYS = 400;
+
+    static SnapshotRange parse(String from, String to, String timeZone, ZoneId propertyZone) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw RequestException.invalid("to", "to " + last + " is before from " + first);
+        }
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > MAX_DAYS) {
+            throw RequestException.invalid("to", "the range has " + days + " days; the limit is " + MAX_DAYS
+                    + " per snapshot");
+        }
+        return new SnapshotRange(first, last, zone(timeZone, propertyZone));
+    }
+
+    Instant start() {
+        return from.atStartOfDay(zone).toInstant();
+    }
+
+    /** Exclusive end: the start of the day after {@link #to}. */
+    Instant end() {
+        return to.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    long startMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, start());
+    }
+
+    long endMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, end());
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw RequestException.invalid(field, field + " is missing: give a day as yyyy-MM-dd");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw RequestException.invalid(field, field + " '" + value + "' is not a day in the form yyyy-MM-dd");
+        }
+    }
+
+    private static ZoneId zone(String timeZone, ZoneId propertyZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return propertyZone;
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw RequestException.invalid("timeZone", "timeZone '" + timeZone + "' is not an IANA time zone id "
+                    + "such as Asia/Tehran or America/New_York");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.campaignkpi.snapshot;
+
+import com.campaignkpi.ingest.EventStore;
+import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.kpi.KpiCalculator;
+import com.campaignkpi.kpi.SessionTotals;
+import com.campaignkpi.kpi.VisitorHistory;
+import com.campaignkpi.property.Property;
+import com.campaignkpi.session.Session;
+import com.campaignkpi.session.Sessionizer;
+import com.campaignkpi.visitor.VisitorStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Computes a snapshot from stored events: reads the UTC days that cover the range plus one day on each side (so a
+ * session that starts just before midnight, or ends just after, is whole), builds sessions, keeps those that start
+ * in the range, and aggregates them.
+ */
+@ApplicationScoped
+public class SnapshotService {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotService.class);
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    VisitorStore visitors;
+
+    Clock clock = Clock.systemUTC();
+
+    Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy) {
+        long startedNanos = System.nanoTime();
+        List<TrackedEvent> loaded = load(property.id(), range);
+        List<Session> sessions = inRange(Sessionizer.sessionize(loaded, property.sessionTimeout(),
+                property.keyEvents()), range);
+        VisitorHistory history = history(property.id(), sessions, range);
+
+        Snapshot snapshot = new Snapshot(property.id(), range.from().toString(), range.to().toString(),
+                range.zone().getId(), groupBy == null ? null : groupBy.id(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
+                KpiCalculator.compute(SessionTotals.of(sessions, history)),
+                SnapshotGroups.group(sessions, groupBy, range.zone(), history),
+                SnapshotGroups.trafficSources(sessions), loaded.size());
+
+        LOG.infof("Computed snapshot of %s for %s..%s (%s): %d events, %d sessions, %d groups in %d ms",
+                property.id(), range.from(), range.to(), range.zone(), loaded.size(), sessions.size(),
+                snapshot.groups().size(), Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+        return snapshot;
+    }
+
+    private List<TrackedEvent> load(String property, SnapshotRange range) {
+        LocalDate firstDay = LocalDate.ofInstant(range.start(), ZoneOffset.UTC).minusDays(1);
+        LocalDate lastDay = LocalDate.ofInstant(range.end(), ZoneOffset.UTC).plusDays(1);
+        List<TrackedEvent> loaded = new ArrayList<>();
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            loaded.addAll(events.readDay(property, day));
+        }
+        return loaded;
+    }
+
+    private static List<Session> inRange(List<Session> sessions, SnapshotRange range) {
+        long start = range.startMicros();
+        long end = range.endMicros();
+        return sessions.stream()
+                .filter(session -> session.startMicros() >= start && session.startMicros() < end)
+                .toList();
+    }
+
+    private VisitorHistory history(String property, List<Session> sessions, SnapshotRange range) {
+        Set<String> withoutNumber = new HashSet<>();
+        Set<String> buyers = new HashSet<>();
+        for (Session session : sessions) {
+            if (session.sessionNumber() == null) {
+                withoutNumber.add(session.clientId());
+            }
+            if (!session.purchases().isEmpty()) {
+                buyers.add(session.customerId());
+            }
+        }
+        return new VisitorHistory(visitors.firstSeen(property, withoutNumber), visitors.purchases(property, buyers),
+                range.endMicros());
+    }
+}

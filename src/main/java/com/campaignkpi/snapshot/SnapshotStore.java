@@ -1,0 +1,89 @@
+package com.campaignkpi.snapshot;
+
+import com.campaignkpi.storage.TableNames;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Snapshots table: one partition per property, range, time zone and grouping, one item per computation. The body is
+ * gzipped JSON because a year grouped by date holds hundreds of KPI maps and an item may not exceed 400 KB.
+ */
+@ApplicationScoped
+public class SnapshotStore {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String BODY = "body";
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** The newest stored snapshot for this key: one Query, newest first, limit 1. */
+    Optional<Snapshot> latest(String property, SnapshotRange range, GroupBy groupBy) {
+        QueryResponse response = dynamo.query(QueryRequest.builder()
+                .tableName(tables.snapshots())
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key(property, range, groupBy))))
+                .scanIndexForward(false)
+                .limit(1)
+                .build());
+        if (response.items().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(response.items().get(0).get(BODY).b()));
+    }
+
+    void put(Snapshot snapshot, SnapshotRange range, GroupBy groupBy) {
+        dynamo.putItem(PutItemRequest.builder()
+                .tableName(tables.snapshots())
+                .item(Map.of(
+                        PK, AttributeValue.fromS(key(snapshot.property(), range, groupBy)),
+                        SK, AttributeValue.fromS(snapshot.computedAt()),
+                        BODY, AttributeValue.fromB(encode(snapshot))))
+                .build());
+    }
+
+    static String key(String property, SnapshotRange range, GroupBy groupBy) {
+        return property + "#" + range.from() + "#" + range.to() + "#" + range.zone().getId() + "#"
+                + (groupBy == null ? "all" : groupBy.id());
+    }
+
+    private SdkBytes encode(Snapshot snapshot) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            mapper.writeValue(gzip, snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode the snapshot of " + snapshot.property(), e);
+        }
+        return SdkBytes.fromByteArray(bytes.toByteArray());
+    }
+
+    private Snapshot decode(SdkBytes body) {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body.asByteArray()))) {
+            return mapper.readValue(gzip, Snapshot.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not decode a stored snapshot", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.campaignkpi.visitor;
+
+import com.campaignkpi.storage.DynamoBatches;
+import com.campaignkpi.storage.TableNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Visitors table: what a date range alone cannot tell. A client item keeps the earliest event time seen for a
+ * client id, so a later snapshot knows the client had a session before its range (a returning user). A customer
+ * item keeps every purchase as a string set member, so resending a purchase adds nothing and lifetime value needs
+ * no scan of old events.
+ */
+@ApplicationScoped
+public class VisitorStore {
+
+    static final String PK = "pk";
+    static final String FIRST_SEEN_MICROS = "firstSeen";
+    static final String PURCHASES = "purchases";
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
+
+    /**
+     * Lowers each client's first-seen time to the given one; a conditional update, so out-of-order arrival (replays,
+     * late events) still leaves the earliest time.
+     */
+    public void recordFirstSeen(String property, Map<String, Long> earliestMicrosByClient) {
+        earliestMicrosByClient.forEach((clientId, micros) -> {
+            try {
+                dynamo.updateItem(UpdateItemRequest.builder()
+                        .tableName(tables.visitors())
+                        .key(Map.of(PK, AttributeValue.fromS(clientKey(property, clientId))))
+                        .updateExpression("SET #first = :t")
+                        .conditionExpression("attribute_not_exists(#first) OR #first > :t")
+                        .expressionAttributeNames(Map.of("#first", FIRST_SEEN_MICROS))
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(micros))))
+                        .build());
+            } catch (ConditionalCheckFailedException alreadyEarlier) {
+                // The stored time is already as early or earlier: nothing to change.
+            }
+        });
+    }
+
+    public void recordPurchases(String property, Map<String, List<Purchase>> purchasesByCustomer) {
+        purchasesByCustomer.forEach((customerId, purchases) -> dynamo.updateItem(UpdateItemRequest.builder()
+                .tableName(tables.visitors())
+                .key(Map.of(PK, AttributeValue.fromS(customerKey(property, customerId))))
+                .updateExpression("ADD #purchases :p")
+                .expressionAttributeNames(Map.of("#purchases", PURCHASES))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromSs(
+                        purchases.stream().map(Purchase::encode).toList())))
+                .build()));
+    }
+
+    /** Earliest event time per client id, for those of {@code clientIds} that were ever seen. */
+    public Map<String, Long> firstSeen(String property, Collection<String> clientIds) {
+        Map<String, Long> result = new HashMap<>();
+        String prefix = clientKey(property, "");
+        for (Map<String, AttributeValue> item : readAll(clientIds, id -> clientKey(property, id))) {
+            if (item.containsKey(FIRST_SEEN_MICROS)) {
+                result.put(item.get(PK).s().substring(prefix.length()), Long.parseLong(item.get(FIRST_SEEN_MICROS).n()));
+            }
+        }
+        return result;
+    }
+
+    /** Every recorded purchase per customer id, for those of {@code customerIds} that ever bought. */
+    public Map<String, List<Purchase>> purchases(String property, Collection<String> customerIds) {
+        Map<String, List<Purchase>> result = new HashMap<>();
+        String prefix = customerKey(property, "");
+        for (Map<String, AttributeValue> item : readAll(customerIds, id -> customerKey(property, id))) {
+            if (item.containsKey(PURCHASES)) {
+                List<Purchase> purchases = new ArrayList<>();
+                item.get(PURCHASES).ss().forEach(text -> purchases.add(Purchase.decode(text)));
+                result.put(item.get(PK).s().substring(prefix.length()), purchases);
+            }
+        }
+        return result;
+    }
+
+    private List<Map<String, AttributeValue>> readAll(Collection<String> ids,
+            java.util.function.Function<String, String> keyOf) {
+        Set<String> unique = new LinkedHashSet<>(ids);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(unique.size());
+        unique.forEach(id -> keys.add(Map.of(PK, AttributeValue.fromS(keyOf.apply(id)))));
+        return DynamoBatches.getAll(dynamo, tables.visitors(), keys, null);
+    }
+
+    static String clientKey(String property, String clientId) {
+        return property + "#client#" + clientId;
+    }
+
+    static String customerKey(String property, String customerId) {
+        return property + "#customer#" + customerId;
+    }
+}
