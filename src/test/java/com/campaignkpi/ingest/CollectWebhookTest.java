@@ -1,0 +1,213 @@
+package com.campaignkpi.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.campaignkpi.storage.DynaliteTestResource;
+import com.campaignkpi.testing.Replays;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(DynaliteTestResource.class)
+class CollectWebhookTest {
+
+    private static final String PROPERTY = "G-WEBHOOK";
+    private static final String SECRET = "webhook-secret-1";
+    private static boolean registered;
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    RejectionStore rejections;
+
+    @BeforeEach
+    void register() {
+        if (!registered) {
+            Replays.registerProperty(PROPERTY, "Asia/Tehran", SECRET);
+            registered = true;
+        }
+    }
+
+    private static long microsAgo(long minutes) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minus(minutes, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void acceptsThenDeduplicates() {
+        long time = microsAgo(10);
+        String body = "{\"client_id\":\"555.111\",\"timestamp_micros\":" + time + ",\"events\":["
+                + "{\"name\":\"page_view\",\"params\":{\"page_location\":\"https://shop.example/?utm_source=news"
+                + "&utm_medium=email\",\"ga_session_id\":\"1700\",\"ga_session_number\":1}},"
+                + "{\"name\":\"purchase\",\"params\":{\"transaction_id\":\"T-1\",\"value\":25.5,"
+                + "\"currency\":\"EUR\",\"ga_session_id\":\"1700\"}}]}";
+
+        given().contentType(ContentType.JSON).body(body)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(0)).body("rejected", equalTo(0))
+                .body("results[0].status", equalTo("accepted"));
+        given().contentType(ContentType.JSON).body(body)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(2))
+                .body("results[1].status", equalTo("duplicate"));
+
+        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.ofInstant(
+                Instant.EPOCH.plus(time, ChronoUnit.MICROS), ZoneOffset.UTC)).stream()
+                .filter(event -> event.clientId().equals("555.111")).toList();
+        assertEquals(2, stored.size());
+        TrackedEvent pageView = stored.stream().filter(event -> event.name().equals("page_view")).findFirst()
+                .orElseThrow();
+        assertEquals("news", pageView.campaign().source());
+        assertEquals("email", pageView.campaign().medium());
+        assertEquals("1700", pageView.sessionId());
+        assertEquals(Integer.valueOf(1), pageView.sessionNumber());
+    }
+
+    @Test
+    void sameEventIdStoredOnce() {
+        String event = "{\"event_id\":\"evt-42\",\"name\":\"sign_up\",\"client_id\":\"c-42\",\"timestamp_micros\":"
+                + microsAgo(5) + "}";
+
+        given().contentType(ContentType.JSON).body("[" + event + "," + event + "]")
+                .header("X-Measurement-Id", PROPERTY).header("X-Api-Secret", SECRET)
+                .post("/events")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1)).body("duplicates", equalTo(1))
+                .body("results[0].eventId", equalTo("id:evt-42"));
+    }
+
+    @Test
+    void rejectedEventIsStoredWithReasonAndBody() {
+        String body = "{\"client_id\":\"c-77\",\"events\":[{\"name\":\"sign_up\"},{\"name\":\"bad-name\","
+                + "\"params\":{\"plan\":\"pro\"}}]}";
+
+        given().contentType(ContentType.JSON).body(body)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("results[1].status", equalTo("rejected"))
+                .body("results[1].field", equalTo("events[1].name"))
+                .body("results[1].eventId", nullValue());
+
+        List<Rejection> stored = rejections.readDay(PROPERTY, LocalDate.now(ZoneOffset.UTC), 1000).stream()
+                .filter(rejection -> rejection.body().contains("c-77")).toList();
+        assertEquals(1, stored.size());
+        assertEquals("events[1].name", stored.get(0).field());
+        assertEquals(1, stored.get(0).index());
+        assertEquals("mp", stored.get(0).endpoint());
+        assertEquals("{\"client_id\":\"c-77\",\"events\":[{\"name\":\"bad-name\",\"params\":{\"plan\":\"pro\"}}]}",
+                stored.get(0).body());
+    }
+
+    @Test
+    void wrongSecretIs401() {
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"c\",\"events\":[{\"name\":\"x\"}]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", "not-the-secret")
+                .post("/mp/collect")
+                .then().statusCode(401)
+                .body("field", equalTo("api_secret"))
+                .body("error", equalTo("api_secret is wrong for measurement_id 'G-WEBHOOK'"));
+    }
+
+    @Test
+    void missingSecretIs401() {
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"c\",\"events\":[{\"name\":\"x\"}]}")
+                .queryParam("measurement_id", PROPERTY)
+                .post("/mp/collect")
+                .then().statusCode(401).body("field", equalTo("api_secret"));
+    }
+
+    @Test
+    void unknownPropertyIs404() {
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"c\",\"events\":[{\"name\":\"x\"}]}")
+                .queryParam("measurement_id", "G-NOPE").queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(404).body("field", equalTo("measurement_id"));
+    }
+
+    @Test
+    void unreadableBodyIs400() {
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"c\",\"events\":[")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(400).body("field", equalTo("$"));
+    }
+
+    @Test
+    void missingEventsIs400() {
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"c\"}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(400)
+                .body("field", equalTo("events"))
+                .body("error", equalTo("events is missing or not an array"));
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String padding = "x".repeat(99);
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 1400; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"name\":\"e\",\"params\":{\"p\":\"").append(padding)
+                    .append("\"}}");
+        }
+
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"c\",\"events\":[" + events + "]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(413)
+                .body("error", org.hamcrest.Matchers.endsWith("the limit is 130000 bytes per request, so split "
+                        + "the events over several requests"));
+    }
+
+    @Test
+    void collectFunctionTakesCredentialsInBody() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("measurementId", PROPERTY, "apiSecret", SECRET, "format", "canonical",
+                        "body", Map.of("name", "generate_lead", "client_id", "c-fn", "event_id", "fn-1")))
+                .post("/collect")
+                .then().statusCode(200).body("accepted", equalTo(1));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("measurementId", PROPERTY, "apiSecret", "wrong-secret", "body", Map.of()))
+                .post("/collect")
+                .then().statusCode(401).body("field", equalTo("api_secret"));
+    }
+
+    @Test
+    void propertyNeedsAdminToken() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-OTHER", "apiSecret", "long-enough-secret", "adminToken", "guess"))
+                .post("/property")
+                .then().statusCode(401).body("field", equalTo("adminToken"));
+    }
+
+    @Test
+    void propertyRejectsBadTimeZone() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-OTHER", "apiSecret", "long-enough-secret", "timeZone", "Mars/Olympus",
+                        "adminToken", Replays.ADMIN_TOKEN))
+                .post("/property")
+                .then().statusCode(400)
+                .body("field", equalTo("timeZone"))
+                .body("error", equalTo("timeZone 'Mars/Olympus' is not an IANA time zone id such as Asia/Tehran or "
+                        + "America/New_York"));
+    }
+}
