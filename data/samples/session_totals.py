@@ -20,7 +20,7 @@ TOTALS_COLUMNS = [
 TRAFFIC_COLUMNS = ["source", "medium"]
 
 
-def field(value):
+def to_field(value):
     return "" if value is None else value
 
 
@@ -35,10 +35,10 @@ def main(path):
             totals = session.get("totals") or {}
             traffic = session.get("trafficSource") or {}
             writer.writerow(
-                [field(session.get(name)) for name in SESSION_COLUMNS]
-                + [field(totals.get(name)) for name in TOTALS_COLUMNS]
-                + [field(session.get("channelGrouping"))]
-                + [field(traffic.get(name)) for name in TRAFFIC_COLUMNS]
+                [to_field(session.get(name)) for name in SESSION_COLUMNS]
+                + [to_field(totals.get(name)) for name in TOTALS_COLUMNS]
+                + [to_field(session.get("channelGrouping"))]
+                + [to_field(traffic.get(name)) for name in TRAFFIC_COLUMNS]
             )
 
 

@@ -27,7 +27,7 @@ public final class KpiRegistry {
             new KpiDefinition("engagement_rate", KpiUnit.RATIO, "engaged_sessions", "sessions",
                     "Share of sessions that were engaged.", GA4_SESSION,
                     "نرخ تعامل", "چه سهمی از بازدیدها واقعاً با سایت درگیر شدند."),
-            new KpiDefinition("bounce_rate", KpiUnit.RATIO, "sessions - engaged_sessions", "sessions",
+            new KpiDefinition("bounce_rate", KpiUnit.RATIO, "(sessions - engaged_sessions)", "sessions",
                     "1 - engagement rate: share of sessions that were not engaged (GA4's bounce rate).", GA4_SESSION,
                     "نرخ پرش", "سهم بازدیدهایی که درگیر نشدند (یک منهای نرخ تعامل، تعریف GA4)."),
             new KpiDefinition("single_page_bounce_rate", KpiUnit.RATIO, "sessions with exactly one interaction event",

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Posts JSON to the server over HTTP/1.1, retrying connection errors, HTTP 429 and 5xx answers. URLs in logs and
+ * Posts JSON to the server over HTTP/1.1, retrying connection errors, HTTP 429 and 5xx responses. URLs in logs and
  * messages show the path only, because the query carries the API secret.
  */
 final class ApiClient {
@@ -22,7 +22,7 @@ final class ApiClient {
 
     private static final Logger LOG = Logger.getLogger(ApiClient.class);
 
-    /** The status and text body of an answer. */
+    /** The status and text body of a response. */
     record Response(int status, String body) {
     }
 
@@ -40,7 +40,7 @@ final class ApiClient {
     }
 
     /**
-     * Posts the body and returns the first answer that is neither a 5xx nor a 429.
+     * Posts the body and returns the first response that is neither a 5xx nor a 429.
      *
      * @throws ReplayException after {@value #MAX_TRIES} failed tries, or when interrupted
      */

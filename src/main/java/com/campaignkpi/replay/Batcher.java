@@ -12,12 +12,12 @@ import java.util.function.Function;
 /**
  * Turns events into request bodies within the webhooks' limits: at most 25 events and 130,000 bytes per body.
  *
- * <p>Events are grouped by client and sorted by time inside each client; clients are ordered by their first event.
- * A Measurement Protocol body names one client, user and device, so grouping every event of a client first, rather
- * than cutting a globally time-sorted stream into windows, gives the fewest possible bodies: one per 25 events of
- * each (client, user, device). Canonical bodies may mix clients and are filled to 25 events each, keeping a
- * client's events adjacent so that most clients arrive whole and in order. Events with the same time keep their
- * input order, so a purchase stays after the page view of the same hit.
+ * <p>Events are grouped by client and sorted by time inside each client, and clients are ordered by their first
+ * event. A Measurement Protocol body names one client, user and device. Grouping every event of a client first,
+ * rather than cutting a globally time-sorted stream into windows, therefore gives the fewest possible bodies: one
+ * per 25 events of each (client, user, device). Canonical bodies may mix clients and are filled to 25 events each.
+ * They keep a client's events adjacent, so most clients arrive whole and in order. Events with the same time keep
+ * their input order, so a purchase stays after the page view of the same hit.
  *
  * <p>An event too large for a body on its own is sent alone; the server rejects that body with HTTP 413.
  */

@@ -2,12 +2,15 @@ package com.campaignkpi.replay;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,6 +20,9 @@ import org.apache.commons.csv.CSVRecord;
  * Blank fields read as null.
  */
 final class CsvInput implements Closeable {
+
+    /** Where commons-csv 1.14 says a syntax error is: "at line: 3, position: 18". */
+    private static final Pattern ERROR_LOCATION = Pattern.compile("line: (\\d+), position: (\\d+)");
 
     private final Path file;
     private final CSVParser parser;
@@ -64,9 +70,8 @@ final class CsvInput implements Closeable {
                 return false;
             }
             current = records.next();
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new ReplayInputException(file, startLine, "-", "the CSV record cannot be parsed: "
-                    + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw syntaxError(startLine, e.getCause());
         }
         currentLine = startLine;
         if (current.size() != columnCount) {
@@ -122,6 +127,34 @@ final class CsvInput implements Closeable {
     @Override
     public void close() throws IOException {
         parser.close();
+    }
+
+    /**
+     * Locates a CSV syntax error. commons-csv reports the line and the character offset from the start of the file,
+     * so the column is found by reading the file again up to that line.
+     */
+    private ReplayInputException syntaxError(long startLine, IOException cause) {
+        String detail = "the CSV record cannot be parsed: " + cause.getMessage();
+        Matcher location = ERROR_LOCATION.matcher(String.valueOf(cause.getMessage()));
+        if (!location.find()) {
+            return new ReplayInputException(file, startLine, "?", detail);
+        }
+        long line = Long.parseLong(location.group(1));
+        long offset = Long.parseLong(location.group(2));
+        try (Reader reader = InputFiles.open(file)) {
+            long lineStart = 0;
+            long currentLine = 1;
+            for (long position = 0; currentLine < line && position < offset; position++) {
+                int c = reader.read();
+                if (c == '\n') {
+                    currentLine++;
+                    lineStart = position + 1;
+                }
+            }
+            return new ReplayInputException(file, line, String.valueOf(offset - lineStart), detail);
+        } catch (IOException e) {
+            return new ReplayInputException(file, line, "?", detail);
+        }
     }
 
     private long parseLong(String column, String value) {

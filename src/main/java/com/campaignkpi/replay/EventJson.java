@@ -17,15 +17,30 @@ final class EventJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    private static final String EVENT_ID_PARAM = "event_id";
+
     private EventJson() {
     }
 
-    /** Returns one element of a Measurement Protocol {@code events} array: name, timestamp_micros and params. */
+    /**
+     * Returns one element of a Measurement Protocol {@code events} array: name, timestamp_micros and params. The
+     * protocol has no event id field, so the id goes first into params as {@code event_id}, where the server (like
+     * Meta's deduplication) reads it. An event that already has 25 params is sent without it, and the server then
+     * derives a key from the event's content.
+     */
     static byte[] measurementProtocolEvent(ReplayEvent event) {
+        Map<String, Object> params = event.params();
+        boolean addId = event.eventId() != null && !params.containsKey(EVENT_ID_PARAM)
+                && params.size() < ParamsBuilder.MAX_PARAMS;
+        if (addId) {
+            params = new LinkedHashMap<>();
+            params.put(EVENT_ID_PARAM, event.eventId());
+            params.putAll(event.params());
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", event.name());
         json.put("timestamp_micros", event.timestampMicros());
-        json.put("params", event.params());
+        json.put("params", params);
         return write(json);
     }
 

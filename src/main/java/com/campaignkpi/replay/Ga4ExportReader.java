@@ -93,7 +93,7 @@ public final class Ga4ExportReader implements ExportReader {
         return null;
     }
 
-    /** The export keeps purchase data in columns rather than params; a GA4 tag sends them as params. */
+    /** Adds transaction id, revenue, currency and items: the export keeps them in columns, a GA4 tag sends params. */
     private static void addEcommerce(JsonNode row, ParamsBuilder params) {
         JsonNode ecommerce = row.path("ecommerce");
         params.put("transaction_id", JsonValues.text(ecommerce.get("transaction_id")));

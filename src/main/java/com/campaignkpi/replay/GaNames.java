@@ -44,7 +44,7 @@ final class GaNames {
         return name;
     }
 
-    /** Returns a valid GA4 param name; a name that does not start with a letter, or is reserved, gets {@code param_}. */
+    /** Returns a valid GA4 param name; one that does not start with a letter, or is reserved, gets {@code param_}. */
     static String paramName(String raw) {
         String name = sanitize(raw);
         return needsPrefix(name) ? limit("param_" + name) : name;

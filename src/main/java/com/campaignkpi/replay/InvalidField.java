@@ -14,7 +14,7 @@ final class InvalidField extends RuntimeException {
         this.field = field;
     }
 
-    /** The field's path in the row, such as {@code event_params[3].value.int_value}. */
+    /** Returns the field's path in the row, such as {@code event_params[3].value.int_value}. */
     String field() {
         return field;
     }

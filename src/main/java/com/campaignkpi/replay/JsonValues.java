@@ -3,6 +3,7 @@ package com.campaignkpi.replay;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,9 +14,13 @@ import java.util.Map;
 /** Converts JSON values of export files into the Java types of {@link ReplayEvent#params()}. */
 final class JsonValues {
 
-    /** Reads floating-point numbers as exact decimals, because revenue must not pass through {@code double}. */
+    /**
+     * Reads floating-point numbers as exact decimals, because revenue must not pass through {@code double}, and
+     * keeps them as written (49.90 stays 49.90).
+     */
     static final ObjectMapper READER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private JsonValues() {

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Collects the params of one event within GA4's Measurement Protocol limits, which the server enforces: at most
  * 25 params, and string values of at most 100 characters, except page_location (1,000), page_referrer (420) and
- * page_title (300). Longer strings are cut to the limit and counted; params beyond the 25th are left out and counted.
+ * page_title (300). Longer strings are cut to the limit and counted; params beyond the limit are left out and counted.
  * Null values and empty strings are not sent, as a GA4 tag omits unset params.
  */
 final class ParamsBuilder {
@@ -19,10 +19,25 @@ final class ParamsBuilder {
             "page_title", 300);
 
     private final ConversionStats stats;
+    private final int maxParams;
     private final Map<String, Object> params = new LinkedHashMap<>();
 
+    /** Creates a builder for up to 25 params. */
     ParamsBuilder(ConversionStats stats) {
+        this(stats, MAX_PARAMS);
+    }
+
+    private ParamsBuilder(ConversionStats stats, int maxParams) {
         this.stats = stats;
+        this.maxParams = maxParams;
+    }
+
+    /**
+     * Creates a builder for up to 24 params, for events sent through the Measurement Protocol with an event id:
+     * the id travels as a 25th param, {@code event_id}, because the protocol has no field for it.
+     */
+    static ParamsBuilder withEventIdSlot(ConversionStats stats) {
+        return new ParamsBuilder(stats, MAX_PARAMS - 1);
     }
 
     /** Sets the param, replacing an earlier value of the same name. */
@@ -30,7 +45,7 @@ final class ParamsBuilder {
         if (value == null || (value instanceof String text && text.isEmpty())) {
             return this;
         }
-        if (!params.containsKey(name) && params.size() >= MAX_PARAMS) {
+        if (!params.containsKey(name) && params.size() >= maxParams) {
             stats.countDropped(name);
             return this;
         }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * {@code events_v2} table, where {@code \N} is null and timestamps are UTC.
  *
  * <p>{@code pageview} becomes {@code page_view}; any other name becomes a valid GA4 name with the original kept in
- * param {@code plausible_name}. UTM columns become source, medium, campaign, content and term; custom properties
- * (meta.key / meta.value) become params after the standard ones, so they are the first left out at 25 params.
+ * param {@code plausible_name}. UTM columns become source, medium, campaign, content and term. Custom properties
+ * (meta.key / meta.value) become params after the standard ones, so they are the first left out at the param limit.
  */
 public final class PlausibleEventsReader implements ExportReader {
 
@@ -46,18 +47,21 @@ public final class PlausibleEventsReader implements ExportReader {
     public ReadResult read(Path file) throws IOException {
         ConversionStats stats = new ConversionStats();
         List<ReplayEvent> events = new ArrayList<>();
+        Map<String, Integer> eventsPerSecond = new HashMap<>();
         try (CsvInput in = CsvInput.open(file, "\\N", COLUMNS)) {
             while (in.next()) {
-                events.add(toEvent(in, stats));
+                events.add(toEvent(in, stats, eventsPerSecond));
             }
         }
         return stats.toResult(events);
     }
 
-    private static ReplayEvent toEvent(CsvInput in, ConversionStats stats) {
+    private static ReplayEvent toEvent(CsvInput in, ConversionStats stats, Map<String, Integer> eventsPerSecond) {
         String plausibleName = in.required("name");
         boolean pageview = plausibleName.equals("pageview");
-        ParamsBuilder params = new ParamsBuilder(stats).put("ga_session_id", in.required("session_id"));
+        String sessionId = in.required("session_id");
+        long micros = timestampMicros(in);
+        ParamsBuilder params = ParamsBuilder.withEventIdSlot(stats).put("ga_session_id", sessionId);
         if (!pageview) {
             params.put("plausible_name", plausibleName);
         }
@@ -73,8 +77,19 @@ public final class PlausibleEventsReader implements ExportReader {
         addCustomProperties(in, params);
 
         String name = pageview ? "page_view" : GaNames.eventName(plausibleName);
-        return new ReplayEvent(in.required("user_id"), null, timestampMicros(in), name, params.build(),
-                deviceCategory(in.text("screen_size")), null);
+        return new ReplayEvent(in.required("user_id"), null, micros, name, params.build(),
+                deviceCategory(in.text("screen_size")), eventId(sessionId, micros, eventsPerSecond));
+    }
+
+    /**
+     * Returns session id, second and the event's position among the session's events of that second, in file
+     * order. Plausible keeps identical rows as separate pageviews (25 in the plausible.io sample), and an id
+     * derived from content would merge them.
+     */
+    private static String eventId(String sessionId, long micros, Map<String, Integer> eventsPerSecond) {
+        String second = sessionId + "-" + micros / 1_000_000L;
+        int position = eventsPerSecond.merge(second, 1, Integer::sum) - 1;
+        return second + "-" + position;
     }
 
     /**

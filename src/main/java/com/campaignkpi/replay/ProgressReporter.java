@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Prints the replay's progress at most every 500 ms. On a terminal one line is redrawn in place with a carriage
- * return; otherwise, as in a CI log, a new line is printed at each further 10 % of the events.
+ * return. Elsewhere, as in a CI log, a new line is printed at each further 10 % of the events.
  */
 final class ProgressReporter {
 
@@ -88,7 +88,7 @@ final class ProgressReporter {
         lastLength = line.length();
     }
 
-    /** Running totals: events answered, requests answered, and the server's counts. */
+    /** Running totals: events and requests with a response so far, and the server's counts. */
     record Counts(long events, long requests, long accepted, long duplicates, long rejected) {
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param events          the events in file order
  * @param truncatedValues per parameter name, how many string values were cut to the server's length limit
- * @param droppedParams   per parameter name, how many values were left out because the event already had the
- *                        maximum of 25 parameters or the name was taken
+ * @param droppedParams   per parameter name, how many values were left out: over the param limit, under a name
+ *                        the event already had, or under a name the server rejects
  * @param skippedRows     per reason, how many input rows produced no event
  */
 public record ReadResult(

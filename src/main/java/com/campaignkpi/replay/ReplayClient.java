@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Bodies that share a client are sent one after the other, in batch order, so each client's events reach the
  * server in time order as from a real tag; bodies of different clients are sent in parallel. Connection errors,
- * HTTP 429 and 5xx answers are retried (3 tries in all, with doubling waits). HTTP 400 and 413 count the body's
+ * HTTP 429 and 5xx responses are retried (3 tries in all, with doubling waits). HTTP 400 and 413 count the body's
  * events as rejected and the replay goes on. HTTP 401 and any other status end the replay with a
  * {@link ReplayException}.
  */
@@ -65,12 +66,13 @@ public final class ReplayClient {
     /**
      * Sends every batch and returns the server's totals.
      *
-     * @throws ReplayException when the server rejects the API secret (HTTP 401), answers with an unexpected status,
+     * @throws ReplayException when the server rejects the API secret (HTTP 401), returns an unexpected status,
      *                         or stays unreachable after 3 tries; bodies not yet sent are then skipped
      */
     public ReplaySummary replay(List<Batch> batches) {
         long totalEvents = batches.stream().mapToLong(batch -> batch.events().size()).sum();
         long startNanos = System.nanoTime();
+        long retriesBefore = api.retries();
         ReplayTally tally = new ReplayTally(new ProgressReporter(progressOut, terminal, totalEvents, System::nanoTime),
                 MAX_SAMPLE_REJECTIONS);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -88,12 +90,13 @@ public final class ReplayClient {
         } finally {
             pool.shutdownNow();
         }
+
+        // The final progress line is printed on failure too, so it shows how far the replay got.
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        ReplaySummary summary = tally.finish(api.retries() - retriesBefore, elapsed);
         if (failure.get() != null) {
             throw failure.get();
         }
-
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        ReplaySummary summary = tally.finish(api.retries(), elapsed);
         LOG.debugf("replayed %d events in %d requests to %s: %d accepted, %d duplicates, %d rejected",
                 summary.events(), summary.requests(), target.measurementId(), summary.accepted(),
                 summary.duplicates(), summary.rejected());
@@ -108,7 +111,7 @@ public final class ReplayClient {
         for (Batch batch : batches) {
             CompletableFuture<?>[] earlier = batch.clientIds().stream()
                     .map(lastSendOfClient::get)
-                    .filter(future -> future != null)
+                    .filter(Objects::nonNull)
                     .distinct()
                     .toArray(CompletableFuture[]::new);
             CompletableFuture<Void> send = CompletableFuture.allOf(earlier)
@@ -144,7 +147,7 @@ public final class ReplayClient {
                     + target.measurementId() + " (HTTP 401: " + errorText(response.body()) + "). Check "
                     + "--api-secret, or register the property first with --register-property.");
         } else {
-            throw new ReplayException("POST " + batch.endpoint().path() + " answered HTTP " + status + ": "
+            throw new ReplayException("POST " + batch.endpoint().path() + " returned HTTP " + status + ": "
                     + errorText(response.body()) + ". Check --base-url and --measurement-id.");
         }
     }
@@ -153,12 +156,12 @@ public final class ReplayClient {
         try {
             JsonNode json = JsonValues.READER.readTree(body);
             if (json == null || !json.has("accepted")) {
-                throw new ReplayException("POST " + batch.endpoint().path() + " answered without counts: "
+                throw new ReplayException("POST " + batch.endpoint().path() + " returned no counts: "
                         + ApiClient.abbreviate(body));
             }
             return json;
         } catch (JsonProcessingException e) {
-            throw new ReplayException("POST " + batch.endpoint().path() + " answered with invalid JSON: "
+            throw new ReplayException("POST " + batch.endpoint().path() + " returned invalid JSON: "
                     + ApiClient.abbreviate(body), e);
         }
     }

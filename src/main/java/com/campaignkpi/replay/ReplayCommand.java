@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
 
 /**
  * Replays an analytics export through the ingest webhooks, as a tag manager would have sent it, then prints the
@@ -21,6 +23,9 @@ public final class ReplayCommand {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
+
+    private static final String LOG_MANAGER_PROPERTY = "java.util.logging.manager";
+    private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 
     static final String USAGE = """
             Usage: ReplayCommand --base-url URL --measurement-id ID --api-secret SECRET
@@ -66,8 +71,26 @@ public final class ReplayCommand {
     }
 
     public static void main(String[] args) {
+        configureLogging();
         int status = new ReplayCommand(System.out, System.err, ReplayClient.DEFAULT_FIRST_RETRY_DELAY).run(args);
         System.exit(status);
+    }
+
+    /**
+     * Sends warnings and errors to standard error as one line each. JBoss LogManager is on the classpath and
+     * serves every JDK logger, java.net.http's included, so it must be JUL's manager, set before the first logger
+     * is created. Outside Quarkus its root handler prints nothing, so a console handler is added.
+     */
+    private static void configureLogging() {
+        if (System.getProperty(LOG_MANAGER_PROPERTY) == null) {
+            System.setProperty(LOG_MANAGER_PROPERTY, "org.jboss.logmanager.LogManager");
+        }
+        if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+            System.setProperty(LOG_FORMAT_PROPERTY, "replay: %4$s: %5$s%6$s%n");
+        }
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.WARNING);
+        java.util.logging.Logger.getLogger("").addHandler(handler);
     }
 
     /** Runs the command and returns its exit code. */
@@ -90,7 +113,7 @@ public final class ReplayCommand {
         } catch (ReplayInputException | ReplayException e) {
             err.println("replay: " + e.getMessage());
         } catch (IOException e) {
-            err.println("replay: cannot read " + options.input() + ": " + e.getMessage());
+            err.println("replay: reading " + options.input() + " failed: " + e.getMessage());
         }
         return EXIT_FAILURE;
     }
@@ -111,6 +134,8 @@ public final class ReplayCommand {
         }
 
         List<Batch> batches = Batcher.batch(options.format().endpoint(), read.events());
+        // NOTE: Java 17 cannot tell whether standard error is a terminal; System.console() checks standard input
+        // and output, so progress redirected alone to a file still gets carriage returns.
         ReplayClient client = new ReplayClient(options.target(), options.concurrency(), firstRetryDelay, err,
                 System.console() != null);
         ReplaySummary summary = client.replay(batches);
@@ -127,7 +152,7 @@ public final class ReplayCommand {
         report.printf(Locale.US, "Read %,d events from %s (format %s).%n", read.events().size(), options.input(),
                 options.format().id());
         printCounts(report, "Truncated to the server's length limit", read.truncatedValues());
-        printCounts(report, "Left out (over 25 params or name taken)", read.droppedParams());
+        printCounts(report, "Params left out (over the limit, name taken or invalid)", read.droppedParams());
         printCounts(report, "Skipped rows", read.skippedRows());
     }
 
@@ -138,10 +163,10 @@ public final class ReplayCommand {
     }
 
     private static void printSummary(PrintStream report, ReplayOptions options, ReplaySummary summary) {
-        report.printf(Locale.US, "Replayed %,d events to %s in %,d requests (%,d retries) in %.1f s: accepted %,d, "
-                + "duplicates %,d, rejected %,d.%n", summary.events(), options.measurementId(), summary.requests(),
-                summary.retries(), summary.elapsed().toMillis() / 1000.0, summary.accepted(), summary.duplicates(),
-                summary.rejected());
+        report.printf(Locale.US, "Replayed %,d events to %s in %s (%s) in %.1f s: accepted %,d, duplicates %,d, "
+                + "rejected %,d.%n", summary.events(), options.measurementId(), plural(summary.requests(), "request"),
+                plural(summary.retries(), "retry"), summary.elapsed().toMillis() / 1000.0, summary.accepted(),
+                summary.duplicates(), summary.rejected());
         if (!summary.sampleRejections().isEmpty()) {
             report.printf("Sample rejections (up to %d):%n", ReplayClient.MAX_SAMPLE_REJECTIONS);
             for (Rejection rejection : summary.sampleRejections()) {
@@ -152,6 +177,14 @@ public final class ReplayCommand {
             }
         }
         report.println();
+    }
+
+    private static String plural(long count, String noun) {
+        String word = noun;
+        if (count != 1) {
+            word = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        }
+        return String.format(Locale.US, "%,d %s", count, word);
     }
 
     private static LocalDate firstDate(ReadResult read, ReplayOptions options) {

@@ -13,7 +13,7 @@ public class ReplayInputException extends RuntimeException {
 
     /**
      * @param file   the input file
-     * @param line   the 1-based line where the row starts
+     * @param line   the 1-based line where the row starts, or where a CSV syntax error is
      * @param column the column name or 1-based column number of the bad value
      * @param detail what is wrong with the value, and what was expected
      */

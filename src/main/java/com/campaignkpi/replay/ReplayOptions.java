@@ -139,7 +139,8 @@ record ReplayOptions(
         try {
             return ReplayFormat.fromId(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("option --format '" + text + "' is invalid; expected one of " + ReplayFormat.ids());
+            throw new UsageException("option --format '" + text + "' is invalid; expected one of "
+                    + ReplayFormat.ids());
         }
     }
 

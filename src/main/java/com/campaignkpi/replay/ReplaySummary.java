@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of a replay, as counted by the server's answers.
+ * The outcome of a replay, as counted by the server's responses.
  *
  * @param events           events sent
  * @param requests         request bodies sent, not counting retries

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Thread-safe running totals of a replay, reported to the progress printer after each answer. */
+/** Thread-safe running totals of a replay, reported to the progress printer after each response. */
 final class ReplayTally {
 
     private final ProgressReporter progress;
@@ -22,12 +22,12 @@ final class ReplayTally {
         this.maxSamples = maxSamples;
     }
 
-    /** Adds an answer of the form {"accepted":n,"duplicates":n,"rejected":n,"results":[...]}. */
-    synchronized void addResults(Batch batch, JsonNode answer) {
-        accepted += answer.path("accepted").asLong();
-        duplicates += answer.path("duplicates").asLong();
-        rejected += answer.path("rejected").asLong();
-        for (JsonNode result : answer.path("results")) {
+    /** Adds a response of the form {"accepted":n,"duplicates":n,"rejected":n,"results":[...]}. */
+    synchronized void addResults(Batch batch, JsonNode response) {
+        accepted += response.path("accepted").asLong();
+        duplicates += response.path("duplicates").asLong();
+        rejected += response.path("rejected").asLong();
+        for (JsonNode result : response.path("results")) {
             if (samples.size() >= maxSamples) {
                 break;
             }
@@ -35,7 +35,7 @@ final class ReplayTally {
                 samples.add(sample(batch, result));
             }
         }
-        answered(batch);
+        countResponse(batch);
     }
 
     /** Counts every event of the batch as rejected for one reason, as for HTTP 413. */
@@ -45,7 +45,7 @@ final class ReplayTally {
             ReplayEvent first = batch.events().get(0);
             samples.add(new Rejection(first.name(), first.timestampMicros(), reason, null));
         }
-        answered(batch);
+        countResponse(batch);
     }
 
     synchronized ReplaySummary finish(long retries, Duration elapsed) {
@@ -53,7 +53,7 @@ final class ReplayTally {
         return new ReplaySummary(events, requests, retries, accepted, duplicates, rejected, samples, elapsed);
     }
 
-    private void answered(Batch batch) {
+    private void countResponse(Batch batch) {
         events += batch.events().size();
         requests++;
         progress.update(counts());

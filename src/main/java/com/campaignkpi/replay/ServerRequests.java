@@ -26,7 +26,7 @@ final class ServerRequests {
     /**
      * Creates or replaces the property with the target's API secret and returns the server's view of it.
      *
-     * @throws ReplayException when the admin token is rejected or the server answers with an error
+     * @throws ReplayException when the admin token is rejected or the server returns an error status
      */
     JsonNode registerProperty(ZoneId timeZone, String adminToken) {
         ObjectNode body = EventJson.WRITER.createObjectNode();
@@ -44,7 +44,7 @@ final class ServerRequests {
                     + ReplayClient.errorText(response.body()) + "). Pass the server's CAMPAIGNKPI_ADMIN_TOKEN as "
                     + "--admin-token.");
         }
-        return answer("/property", response);
+        return parseResponse("/property", response);
     }
 
     /** Requests the KPI snapshot of the property for the dates, both inclusive, in the time zone. */
@@ -58,18 +58,18 @@ final class ServerRequests {
 
         ApiClient.Response response = api.post(target.resolve("/snapshot"), bytes(body));
 
-        return answer("/snapshot", response);
+        return parseResponse("/snapshot", response);
     }
 
-    private static JsonNode answer(String path, ApiClient.Response response) {
+    private static JsonNode parseResponse(String path, ApiClient.Response response) {
         if (response.status() < 200 || response.status() >= 300) {
-            throw new ReplayException("POST " + path + " answered HTTP " + response.status() + ": "
+            throw new ReplayException("POST " + path + " returned HTTP " + response.status() + ": "
                     + ReplayClient.errorText(response.body()));
         }
         try {
             return JsonValues.READER.readTree(response.body());
         } catch (JsonProcessingException e) {
-            throw new ReplayException("POST " + path + " answered with invalid JSON: "
+            throw new ReplayException("POST " + path + " returned invalid JSON: "
                     + ApiClient.abbreviate(response.body()), e);
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Formats a KPI snapshot answer as two text tables: the property's KPIs, then one row per group. */
+/** Formats a KPI snapshot response as two text tables: the property's KPIs, then one row per group. */
 final class SnapshotTables {
 
     private static final String MISSING = "-";
@@ -18,13 +18,13 @@ final class SnapshotTables {
 
     static String render(JsonNode snapshot) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.US, "KPIs of %s from %s to %s (%s)%n", snapshot.path("property").asText(),
+        text.append(String.format(Locale.US, "KPIs of %s from %s to %s (%s)\n", snapshot.path("property").asText(),
                 snapshot.path("from").asText(), snapshot.path("to").asText(), snapshot.path("timeZone").asText()));
         text.append(kpiTable(snapshot.path("kpis")).render());
 
         JsonNode groups = snapshot.path("groups");
         if (groups.isArray() && !groups.isEmpty()) {
-            text.append(System.lineSeparator());
+            text.append('\n');
             text.append(groupTable(groups).render());
         }
         return text.toString();
@@ -74,7 +74,8 @@ final class SnapshotTables {
         }
         return switch (unit) {
             case "count" -> formatNumber(value);
-            case "ratio" -> String.format(Locale.US, "%.2f%%", value.movePointRight(2).setScale(2, RoundingMode.HALF_UP));
+            case "ratio" -> String.format(Locale.US, "%.2f%%",
+                    value.movePointRight(2).setScale(2, RoundingMode.HALF_UP));
             case "currency" -> money(value, text(kpi.get("currency")));
             case "seconds" -> String.format(Locale.US, "%,.1f s", value.setScale(1, RoundingMode.HALF_UP));
             default -> value.toPlainString();

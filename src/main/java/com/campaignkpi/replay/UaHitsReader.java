@@ -62,8 +62,10 @@ public final class UaHitsReader implements ExportReader {
             List<ReplayEvent> events) {
         String clientId = in.required("fullVisitorId");
         long visitId = in.requiredLong("visitId");
-        Hit hit = new Hit(clientId, visitId, hitTimeMicros(in), deviceCategory(in.text("deviceCategory")),
-                in.requiredLong("hitNumber") == firstHitNumbers.get(sessionKey(clientId, visitId)));
+        long hitNumber = in.requiredLong("hitNumber");
+        Hit hit = new Hit(clientId, visitId, clientId + "-" + visitId + "-" + hitNumber, hitTimeMicros(in),
+                deviceCategory(in.text("deviceCategory")),
+                hitNumber == firstHitNumbers.get(sessionKey(clientId, visitId)));
 
         String type = in.required("type");
         switch (type) {
@@ -80,7 +82,8 @@ public final class UaHitsReader implements ExportReader {
                     .put("value", unitsFromMicros(revenueMicros))
                     .put("currency", currency(in.text("currencyCode")))
                     .put("non_interaction", true);
-            events.add(new ReplayEvent(clientId, null, hit.micros(), "purchase", purchase.build(), hit.device(), null));
+            events.add(new ReplayEvent(clientId, null, hit.micros(), "purchase", purchase.build(), hit.device(),
+                    hit.eventId() + "-purchase"));
         }
     }
 
@@ -96,11 +99,11 @@ public final class UaHitsReader implements ExportReader {
         if (!isInteraction(in)) {
             params.put("non_interaction", true);
         }
-        return new ReplayEvent(hit.clientId(), null, hit.micros(), name, params.build(), hit.device(), null);
+        return new ReplayEvent(hit.clientId(), null, hit.micros(), name, params.build(), hit.device(), hit.eventId());
     }
 
     private static ParamsBuilder sessionParams(CsvInput in, Hit hit, ConversionStats stats) {
-        return new ParamsBuilder(stats)
+        return ParamsBuilder.withEventIdSlot(stats)
                 .put("ga_session_id", hit.visitId())
                 .put("ga_session_number", in.requiredLong("visitNumber"));
     }
@@ -176,7 +179,12 @@ public final class UaHitsReader implements ExportReader {
         return clientId + '\u0000' + visitId;
     }
 
-    /** The fields every event of one hit shares; micros is the hit time in microseconds since the Unix epoch. */
-    private record Hit(String clientId, long visitId, long micros, String device, boolean firstOfSession) {
+    /**
+     * The fields every event of one hit shares. The event id is visitor, visit and hit number, which identify a hit
+     * in UA; the sample has hits with equal time and content, which an id derived from content would merge.
+     * micros is the hit time in microseconds since the Unix epoch.
+     */
+    private record Hit(String clientId, long visitId, String eventId, long micros, String device,
+            boolean firstOfSession) {
     }
 }

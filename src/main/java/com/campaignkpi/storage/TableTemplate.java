@@ -6,91 +6,142 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import java.util.Optional;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads the {@code AWS::DynamoDB::Table} resources of the SAM template, so the local store gets exactly the tables
- * that a deployment creates. CloudFormation short forms ({@code !Sub}, {@code !Ref}, ...) are kept as
- * {@link Intrinsic} values; only {@code !Sub} of the table name is resolved.
+ * The DynamoDB tables of the SAM template {@code template.yaml}, so the local store and the tests get exactly the
+ * tables that a deployment creates. Reads every resource of type {@code AWS::DynamoDB::Table}; CloudFormation
+ * short forms such as {@code !Sub} and {@code !GetAtt} are accepted anywhere in the template, but only a table's
+ * {@code TableName} is evaluated.
  */
 public final class TableTemplate {
 
-    /** A CloudFormation intrinsic function in short form, such as {@code !Sub "${TablePrefix}events"}. */
-    public record Intrinsic(String function, Object argument) {
+    /** Name of the template on the classpath root, where the build copies it from the project root. */
+    public static final String RESOURCE_NAME = "template.yaml";
+
+    static final String TABLE_TYPE = "AWS::DynamoDB::Table";
+
+    private final String source;
+    private final Map<String, String> parameterDefaults;
+    private final Map<String, Map<?, ?>> tableProperties;
+
+    private TableTemplate(String source, Map<String, String> parameterDefaults,
+            Map<String, Map<?, ?>> tableProperties) {
+        this.source = source;
+        this.parameterDefaults = parameterDefaults;
+        this.tableProperties = tableProperties;
     }
 
-    private TableTemplate() {
-    }
-
-    /** Reads {@code template.yaml} from the classpath root, where the build copies it. */
-    public static List<TableDefinition> fromClasspath(String tablePrefix) {
-        try (InputStream in = TableTemplate.class.getClassLoader().getResourceAsStream("template.yaml")) {
+    /**
+     * Reads {@value #RESOURCE_NAME} from the classpath root.
+     *
+     * @throws TemplateException when it is missing, is not valid YAML or has no {@code Resources} map
+     */
+    public static TableTemplate fromClasspath() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = TableTemplate.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(RESOURCE_NAME)) {
             if (in == null) {
-                throw new IllegalStateException("template.yaml is not on the classpath; the pom copies it from the "
-                        + "project root into the build output");
+                throw new TemplateException(RESOURCE_NAME + " not found on the classpath root; the build copies it "
+                        + "there from the project root, so rebuild with ./mvnw package");
             }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), tablePrefix);
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + RESOURCE_NAME);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not read template.yaml: " + e.getMessage(), e);
+            throw new TemplateException("Failed to read " + RESOURCE_NAME + " from the classpath: " + e.getMessage(),
+                    e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    public static List<TableDefinition> read(Reader template, String tablePrefix) {
-        Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(template);
-        Map<String, Object> resources = (Map<String, Object>) root.get("Resources");
+    /**
+     * Parses a template.
+     *
+     * @param source where the text comes from, for error messages, such as a file path
+     * @throws TemplateException when the text is not valid YAML or not a template with a {@code Resources} map
+     */
+    public static TableTemplate parse(Reader template, String source) {
+        Object root;
+        try {
+            root = TemplateYaml.newParser().load(template);
+        } catch (YAMLException e) {
+            throw new TemplateException("Invalid YAML in " + source + ": " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> sections)) {
+            throw new TemplateException(source + " is not a CloudFormation template: its root is not a map");
+        }
+        if (!(sections.get("Resources") instanceof Map<?, ?> resources)) {
+            throw new TemplateException(source + " has no Resources map");
+        }
+        return new TableTemplate(source, readParameterDefaults(sections.get("Parameters"), source),
+                readTableProperties(resources, source));
+    }
+
+    /** Returns the text source given to {@link #parse}, such as {@code classpath:template.yaml}. */
+    public String source() {
+        return source;
+    }
+
+    /** Returns the logical ids of the table resources, in template order. */
+    public List<String> tableLogicalIds() {
+        return List.copyOf(tableProperties.keySet());
+    }
+
+    /**
+     * Returns the definition of every table resource, in template order, with names resolved for a table prefix.
+     *
+     * @param tablePrefix value of the template parameter {@code TablePrefix}, such as {@code campaign-kpi-}
+     * @throws TemplateException naming the resource and property when a table cannot be defined
+     */
+    public List<TableDefinition> tables(String tablePrefix) {
+        Map<String, String> substitutions = new LinkedHashMap<>(parameterDefaults);
+        substitutions.put("TablePrefix", tablePrefix);
         List<TableDefinition> tables = new ArrayList<>();
-        for (Map.Entry<String, Object> resource : resources.entrySet()) {
-            Map<String, Object> body = (Map<String, Object>) resource.getValue();
-            if ("AWS::DynamoDB::Table".equals(body.get("Type"))) {
-                tables.add(TableDefinition.of(resource.getKey(), (Map<String, Object>) body.get("Properties"),
-                        tablePrefix));
+        tableProperties.forEach((logicalId, properties) ->
+                tables.add(new TableResourceReader(logicalId, properties, substitutions).read()));
+        return List.copyOf(tables);
+    }
+
+    /** Returns the {@code Default} of a template parameter, if the parameter has a scalar one. */
+    public Optional<String> parameterDefault(String name) {
+        return Optional.ofNullable(parameterDefaults.get(name));
+    }
+
+    private static Map<String, String> readParameterDefaults(Object parameters, String source) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        if (parameters == null) {
+            return defaults;
+        }
+        if (!(parameters instanceof Map<?, ?> declarations)) {
+            throw new TemplateException("Parameters of " + source + " is not a map");
+        }
+        declarations.forEach((name, declaration) -> {
+            if (declaration instanceof Map<?, ?> fields && fields.get("Default") != null
+                    && !(fields.get("Default") instanceof Map || fields.get("Default") instanceof List)) {
+                defaults.put(String.valueOf(name), String.valueOf(fields.get("Default")));
             }
-        }
+        });
+        return defaults;
+    }
+
+    private static Map<String, Map<?, ?>> readTableProperties(Map<?, ?> resources, String source) {
+        Map<String, Map<?, ?>> tables = new LinkedHashMap<>();
+        resources.forEach((logicalId, resource) -> {
+            if (!(resource instanceof Map<?, ?> fields)) {
+                throw new TemplateException("Resource " + logicalId + " in " + source + " is not a map");
+            }
+            if (!TABLE_TYPE.equals(fields.get("Type"))) {
+                return;
+            }
+            if (!(fields.get("Properties") instanceof Map<?, ?> properties)) {
+                throw new TemplateException("Resource " + logicalId + " in " + source + " has no Properties map");
+            }
+            tables.put(String.valueOf(logicalId), properties);
+        });
         return tables;
-    }
-
-    /** Resolves a table name: a plain string, or {@code !Sub} with {@code ${TablePrefix}}. */
-    static String resolveName(Object name, String logicalId, String tablePrefix) {
-        if (name instanceof String text) {
-            return text;
-        }
-        if (name instanceof Intrinsic intrinsic && intrinsic.function().equals("!Sub")
-                && intrinsic.argument() instanceof String pattern) {
-            return pattern.replace("${TablePrefix}", tablePrefix);
-        }
-        throw new IllegalStateException("TableName of " + logicalId + " must be a string or !Sub with "
-                + "${TablePrefix}, found " + name);
-    }
-
-    /** SafeConstructor that turns any local tag ({@code !Name}) into an {@link Intrinsic}. */
-    private static final class CloudFormationConstructor extends SafeConstructor {
-
-        CloudFormationConstructor() {
-            super(new LoaderOptions());
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    Object argument;
-                    if (node instanceof ScalarNode scalar) {
-                        argument = constructScalar(scalar);
-                    } else if (node instanceof SequenceNode sequence) {
-                        argument = constructSequence(sequence);
-                    } else {
-                        argument = constructMapping((MappingNode) node);
-                    }
-                    return new Intrinsic(node.getTag().getValue(), argument);
-                }
-            });
-        }
     }
 }

@@ -210,4 +210,14 @@ class CollectWebhookTest {
                 .body("error", equalTo("timeZone 'Mars/Olympus' is not an IANA time zone id such as Asia/Tehran or "
                         + "America/New_York"));
     }
+
+    @Test
+    void kpiDefinitionsIncludePersian() {
+        given().get("/kpis")
+                .then().statusCode(200)
+                .body("size()", equalTo(18))
+                .body("[2].id", equalTo("engagement_rate"))
+                .body("[2].unit", equalTo("ratio"))
+                .body("[2].nameFa", equalTo("نرخ تعامل"));
+    }
 }
