@@ -1,8 +1,5 @@
 package com.campaignkpi.api;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** JSON body of every 4xx answer: what failed, on which field, with which status. */
-@RegisterForReflection
+/** JSON body of every 4xx response: what failed, on which field, with which status. */
 public record ErrorBody(int status, String error, String field) {
 }

@@ -2,6 +2,6 @@ package com.campaignkpi.ingest;
 
 import java.util.List;
 
-/** Answer to a webhook request: counts and one result per event, in request order. */
+/** Response to a webhook request: counts and one result per event, in request order. */
 public record CollectResult(int accepted, int duplicates, int rejected, List<EventResult> results) {
 }

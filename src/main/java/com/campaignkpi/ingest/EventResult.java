@@ -3,7 +3,7 @@ package com.campaignkpi.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What became of one event of a request.
+ * Outcome of one event of a request.
  *
  * @param status  {@code accepted}, {@code duplicate} (already stored, not stored again) or {@code rejected}
  * @param eventId the key the event is stored under; null when rejected

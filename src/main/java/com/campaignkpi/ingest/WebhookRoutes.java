@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 /**
  * The webhook URLs tag managers post to. They sit beside the Funqy functions because a GA4 sender passes
  * {@code measurement_id} and {@code api_secret} in the query string, which a Funqy function cannot read, and
- * because the answer needs its own status codes.
+ * because the response needs its own status codes.
  *
  * <ul>
  *   <li>{@code POST /mp/collect}: a GA4 Measurement Protocol body, the path GA4 itself uses, so a server-side GTM
@@ -27,7 +27,7 @@ public class WebhookRoutes {
 
     /**
      * Bodies up to this size are read, so a body over the 130,000-byte limit still gets a JSON 413 naming the
-     * limit; larger ones get the body handler's bare 413.
+     * limit. Larger ones get the body handler's bare 413.
      */
     private static final long READ_LIMIT_BYTES = 1024 * 1024;
 

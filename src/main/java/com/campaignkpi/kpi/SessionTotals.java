@@ -76,7 +76,7 @@ public record SessionTotals(
                 lifetimeRevenue(buyers, transactions, history));
     }
 
-    /** A transaction id identifies a purchase; without one, each purchase event is its own transaction. */
+    /** Returns the transaction id, or the event id for a purchase without one (then each event is a transaction). */
     static String transactionKey(TrackedEvent purchase) {
         return purchase.transactionId() != null ? purchase.transactionId() : purchase.eventId();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What is known of the range's visitors from before and beyond their sessions in the range.
+ * History of the range's visitors from outside their sessions in the range.
  *
  * @param firstSeenMicros earliest stored event time per client id
  * @param purchases       every stored purchase per customer id
@@ -18,8 +18,8 @@ public record VisitorHistory(Map<String, Long> firstSeenMicros, Map<String, List
     public static final VisitorHistory NONE = new VisitorHistory(Map.of(), Map.of(), Long.MAX_VALUE);
 
     /**
-     * Whether {@code session} is its client's first: the sender's session number when it sends one, else no event of
-     * the client stored before the session started.
+     * Tells whether {@code session} is its client's first: by the sender's session number when it sends one, else by
+     * the absence of any event of the client stored before the session started.
      */
     public boolean isFirstSession(Session session) {
         if (session.sessionNumber() != null) {

@@ -14,7 +14,7 @@ import java.util.Set;
 /** Folds the time-ordered events of one session into a {@link Session}. */
 final class SessionBuilder {
 
-    /** Events GA4 tags send by themselves; they say nothing about what the visitor did. */
+    /** Events GA4 tags send by themselves, so they show nothing the visitor did. */
     static final Set<String> AUTOMATIC_EVENTS = Set.of("session_start", "first_visit", "first_open",
             "user_engagement");
 
@@ -102,7 +102,7 @@ final class SessionBuilder {
         }
     }
 
-    /** The path of a page URL, without query or fragment; the text itself when it is no URL. */
+    /** Returns the path of a page URL without query or fragment, or the text itself when it is no URL. */
     static String path(String pageLocation) {
         if (pageLocation == null) {
             return null;

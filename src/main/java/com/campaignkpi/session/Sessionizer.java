@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Groups a property's events into sessions. Events that carry the sender's session id belong to that session of
- * their client; events without one are split per client by an inactivity gap longer than the property's timeout
- * (30 minutes by default, as in GA4).
+ * their client. Events without one are split per client where the gap between two events is longer than the
+ * property's timeout (30 minutes by default, as in GA4).
  */
 public final class Sessionizer {
 

@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  */
 record SnapshotRange(LocalDate from, LocalDate to, ZoneId zone) {
 
-    /** Longest range one snapshot reads; each day costs one Query per side of the range's UTC days. */
+    /** Maximum days in one snapshot, because each UTC day of the range costs one Query. */
     static final int MAX_DAYS = 400;
 
     static SnapshotRange parse(String from, String to, String timeZone, ZoneId propertyZone) {

@@ -23,9 +23,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Computes a snapshot from stored events: reads the UTC days that cover the range plus one day on each side (so a
- * session that starts just before midnight, or ends just after, is whole), builds sessions, keeps those that start
- * in the range, and aggregates them.
+ * Computes a snapshot from stored events. It reads the UTC days that cover the range plus one day on each side, so a
+ * session that starts just before midnight or ends just after is whole. Then it builds sessions, keeps those that
+ * start in the range, and aggregates them.
  */
 @ApplicationScoped
 public class SnapshotService {

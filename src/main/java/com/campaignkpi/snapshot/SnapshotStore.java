@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Snapshots table: one partition per property, range, time zone and grouping, one item per computation. The body is
- * gzipped JSON because a year grouped by date holds hundreds of KPI maps and an item may not exceed 400 KB.
+ * gzipped JSON because a year grouped by date contains hundreds of KPI maps and an item may not exceed 400 KB.
  */
 @ApplicationScoped
 public class SnapshotStore {
@@ -39,7 +39,7 @@ public class SnapshotStore {
     @Inject
     ObjectMapper mapper;
 
-    /** The newest stored snapshot for this key: one Query, newest first, limit 1. */
+    /** Reads the newest stored snapshot for this key with one Query, newest first, limit 1. */
     Optional<Snapshot> latest(String property, SnapshotRange range, GroupBy groupBy) {
         QueryResponse response = dynamo.query(QueryRequest.builder()
                 .tableName(tables.snapshots())

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Visitors table: what a date range alone cannot tell. A client item keeps the earliest event time seen for a
- * client id, so a later snapshot knows the client had a session before its range (a returning user). A customer
+ * client id, so a later snapshot can tell that the client had a session before its range (a returning user). A customer
  * item keeps every purchase as a string set member, so resending a purchase adds nothing and lifetime value needs
  * no scan of old events.
  */
@@ -79,7 +79,7 @@ public class VisitorStore {
         return result;
     }
 
-    /** Every recorded purchase per customer id, for those of {@code customerIds} that ever bought. */
+    /** Reads every recorded purchase per customer id, for those of {@code customerIds} that ever bought. */
     public Map<String, List<Purchase>> purchases(String property, Collection<String> customerIds) {
         Map<String, List<Purchase>> result = new HashMap<>();
         String prefix = customerKey(property, "");

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays Plausible's raw events for plausible.io (500 users, 2024-03-28 to 2024-03-31) and compares with the
- * sessions table Plausible computed from them. That table is a ClickHouse CollapsingMergeTree: every update of a
- * session writes a row with sign -1 cancelling the old state and a row with sign +1 carrying the new one, so the
+ * sessions table Plausible computed from them. That table is a ClickHouse CollapsingMergeTree. Every update of a
+ * session writes a row with sign -1 that cancels the old state and a row with sign +1 with the new one, so a
  * session's values are the sums of value * sign.
  */
 @QuarkusTest

@@ -1,0 +1,30 @@
+package com.campaignkpi.api;
+
+import com.campaignkpi.ingest.CollectRequest;
+import com.campaignkpi.ingest.CollectResult;
+import com.campaignkpi.ingest.EventResult;
+import com.campaignkpi.kpi.KpiDefinition;
+import com.campaignkpi.kpi.KpiUnit;
+import com.campaignkpi.kpi.KpiValue;
+import com.campaignkpi.property.PropertyRequest;
+import com.campaignkpi.property.PropertyView;
+import com.campaignkpi.snapshot.Snapshot;
+import com.campaignkpi.snapshot.SnapshotGroup;
+import com.campaignkpi.snapshot.SnapshotRequest;
+import com.campaignkpi.snapshot.TrafficShare;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Registers the records Jackson reads and writes for a native image. Funqy registers its functions' own input and
+ * output types, but not the types nested in them, nor snapshots read back from DynamoDB.
+ */
+@RegisterForReflection(targets = {
+        CollectRequest.class, CollectResult.class, EventResult.class, ErrorBody.class,
+        KpiDefinition.class, KpiUnit.class, KpiValue.class,
+        PropertyRequest.class, PropertyView.class,
+        Snapshot.class, SnapshotGroup.class, SnapshotRequest.class, TrafficShare.class})
+final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}
