@@ -55,14 +55,14 @@ final class EventValidator {
             return new Violation(path, path + " '" + abbreviate(name) + "' is " + name.length()
                     + " characters long; the limit is " + EventLimits.MAX_NAME_LENGTH);
         }
-        if (!EventLimits.NAME.matcher(name).matches()) {
+        if (!Ga4Names.NAME.matcher(name).matches()) {
             return new Violation(path, path + " '" + name + "' is invalid: start with a letter and use only "
                     + "letters, digits and '_'");
         }
-        boolean automatic = event.allowedAutomaticNames() && EventLimits.AUTOMATIC_EVENT_NAMES.contains(name);
-        if (EventLimits.RESERVED_EVENT_NAMES.contains(name) && !automatic) {
+        boolean automatic = event.allowedAutomaticNames() && Ga4Names.AUTOMATIC_EVENT_NAMES.contains(name);
+        if (Ga4Names.RESERVED_EVENT_NAMES.contains(name) && !automatic) {
             return new Violation(path, path + " '" + name + "' is reserved by GA4 and cannot be sent by a client"
-                    + (EventLimits.AUTOMATIC_EVENT_NAMES.contains(name)
+                    + (Ga4Names.AUTOMATIC_EVENT_NAMES.contains(name)
                             ? "; send it to the canonical endpoint if your tag collected it itself" : ""));
         }
         String prefix = reservedPrefix(name);
@@ -101,12 +101,12 @@ final class EventValidator {
             return new Violation(path, "parameter name '" + abbreviate(name) + "' is " + name.length()
                     + " characters long; the limit is " + EventLimits.MAX_NAME_LENGTH);
         }
-        if (!EventLimits.NAME.matcher(name).matches()) {
+        if (!Ga4Names.NAME.matcher(name).matches()) {
             return new Violation(path, "parameter name '" + abbreviate(name) + "' is invalid: start with a letter "
                     + "and use only letters, digits and '_'");
         }
         String prefix = reservedPrefix(name);
-        if (prefix != null && !EventLimits.FORWARDED_GA_PARAMS.contains(name)) {
+        if (prefix != null && !Ga4Names.FORWARDED_GA_PARAMS.contains(name)) {
             return new Violation(path, "parameter name '" + name + "' starts with the reserved prefix '"
                     + prefix + "'");
         }
@@ -165,7 +165,7 @@ final class EventValidator {
     }
 
     private static String reservedPrefix(String name) {
-        for (String prefix : EventLimits.RESERVED_PREFIXES) {
+        for (String prefix : Ga4Names.RESERVED_PREFIXES) {
             if (name.startsWith(prefix)) {
                 return prefix;
             }

@@ -1,5 +1,6 @@
 package com.campaignkpi.replay;
 
+import com.campaignkpi.ingest.Ga4Names;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -10,24 +11,13 @@ import java.util.regex.Pattern;
  */
 final class GaNames {
 
-    static final int MAX_NAME_LENGTH = 40;
+    static final int MAX_NAME_LENGTH = Ga4Names.MAX_NAME_LENGTH;
 
     private static final Pattern OTHER_CHARACTERS = Pattern.compile("[^a-z0-9_]+");
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
-    /** Params with a reserved prefix that GA4 tags forward and the server accepts. */
-    private static final Set<String> FORWARDED_PARAMS = Set.of("ga_session_id", "ga_session_number");
-    private static final Set<String> RESERVED_PREFIXES = Set.of("firebase_", "ga_", "google_");
-
-    /** Event names GA4 reserves for its own collection (developers.google.com, Measurement Protocol reference). */
-    private static final Set<String> RESERVED_EVENT_NAMES = Set.of(
-            "ad_activeview", "ad_click", "ad_exposure", "ad_query", "ad_reward", "adunit_exposure",
-            "app_background", "app_clear_data", "app_exception", "app_install", "app_remove", "app_store_refund",
-            "app_update", "app_upgrade", "dynamic_link_app_open", "dynamic_link_app_update",
-            "dynamic_link_first_open", "error", "firebase_campaign", "firebase_in_app_message_action",
-            "firebase_in_app_message_dismiss", "firebase_in_app_message_impression", "first_open", "first_visit",
-            "in_app_purchase", "notification_dismiss", "notification_foreground", "notification_open",
-            "notification_receive", "notification_send", "os_update", "screen_view", "session_start",
-            "user_engagement");
+    private static final Set<String> FORWARDED_PARAMS = Ga4Names.FORWARDED_GA_PARAMS;
+    private static final Set<String> RESERVED_PREFIXES = Ga4Names.RESERVED_PREFIXES;
+    private static final Set<String> RESERVED_EVENT_NAMES = Ga4Names.RESERVED_EVENT_NAMES;
 
     private GaNames() {
     }

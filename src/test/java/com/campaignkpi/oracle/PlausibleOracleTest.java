@@ -3,14 +3,12 @@ package com.campaignkpi.oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.campaignkpi.ingest.EventStore;
-import com.campaignkpi.ingest.TrackedEvent;
-import com.campaignkpi.property.Property;
 import com.campaignkpi.replay.ReplayFormat;
 import com.campaignkpi.replay.ReplaySummary;
 import com.campaignkpi.session.Session;
-import com.campaignkpi.session.Sessionizer;
 import com.campaignkpi.storage.DynaliteTestResource;
 import com.campaignkpi.testing.Replays;
+import com.campaignkpi.testing.StoredSessions;
 import com.campaignkpi.testing.SharedData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -24,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,17 +124,8 @@ class PlausibleOracleTest {
     }
 
     private Map<String, Session> storedSessions() {
-        List<TrackedEvent> all = new ArrayList<>();
-        for (LocalDate day = LocalDate.parse("2024-03-27"); day.isBefore(LocalDate.parse("2024-04-02"));
-                day = day.plusDays(1)) {
-            all.addAll(events.readDay(PROPERTY, day));
-        }
-        Map<String, Session> byKey = new HashMap<>();
-        for (Session session : Sessionizer.sessionize(all, Property.DEFAULT_SESSION_TIMEOUT,
-                Property.DEFAULT_KEY_EVENTS)) {
-            byKey.put(session.key(), session);
-        }
-        return byKey;
+        return StoredSessions.read(events, PROPERTY, LocalDate.parse("2024-03-27"), LocalDate.parse("2024-04-01"),
+                Session::key);
     }
 
     private static BigDecimal kpi(Map<String, Object> snapshot, String id) {

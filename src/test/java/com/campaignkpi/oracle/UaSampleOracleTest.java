@@ -3,14 +3,12 @@ package com.campaignkpi.oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.campaignkpi.ingest.EventStore;
-import com.campaignkpi.ingest.TrackedEvent;
-import com.campaignkpi.property.Property;
 import com.campaignkpi.replay.ReplayFormat;
 import com.campaignkpi.replay.ReplaySummary;
 import com.campaignkpi.session.Session;
-import com.campaignkpi.session.Sessionizer;
 import com.campaignkpi.storage.DynaliteTestResource;
 import com.campaignkpi.testing.Replays;
+import com.campaignkpi.testing.StoredSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +19,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -164,17 +161,8 @@ class UaSampleOracleTest {
     }
 
     private Map<String, Session> storedSessions() {
-        List<TrackedEvent> all = new ArrayList<>();
-        for (LocalDate day = LocalDate.parse("2016-07-31"); day.isBefore(LocalDate.parse("2017-08-04"));
-                day = day.plusDays(1)) {
-            all.addAll(events.readDay(PROPERTY, day));
-        }
-        Map<String, Session> byKey = new HashMap<>();
-        for (Session session : Sessionizer.sessionize(all, Property.DEFAULT_SESSION_TIMEOUT,
-                Property.DEFAULT_KEY_EVENTS)) {
-            byKey.put(session.clientId() + "/" + session.key(), session);
-        }
-        return byKey;
+        return StoredSessions.read(events, PROPERTY, LocalDate.parse("2016-07-31"), LocalDate.parse("2017-08-03"),
+                session -> session.clientId() + "/" + session.key());
     }
 
     private static int sum(List<UaSampleTotals> rows, java.util.function.ToIntFunction<UaSampleTotals> field) {
