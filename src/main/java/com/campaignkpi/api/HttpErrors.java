@@ -1,5 +1,6 @@
 package com.campaignkpi.api;
 
+import com.campaignkpi.storage.StorageBusyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
@@ -8,16 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Turns a {@link RequestException} thrown by any function into its 4xx status and a JSON {@link ErrorBody}.
- * Funqy's HTTP binding answers every exception from a function with 500, which would blame the server for a
- * client's mistake.
+ * Maps exceptions from any function or webhook to a status and a JSON {@link ErrorBody}: a {@link RequestException}
+ * to its 4xx, and a store that is throttling or unreachable to 503, so callers retry only what is worth retrying.
+ * Funqy's HTTP binding would answer every exception with 500.
  */
 @ApplicationScoped
 public class HttpErrors {
 
     private static final Logger LOG = Logger.getLogger(HttpErrors.class);
+
+    /** Seconds a client should wait before retrying after a 503. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
     ObjectMapper mapper;
@@ -27,15 +32,37 @@ public class HttpErrors {
     }
 
     private void handle(RoutingContext context) {
-        RequestException requestError = findRequestException(context.failure());
-        if (requestError == null || context.response().headWritten()) {
+        if (context.response().headWritten()) {
             context.next();
             return;
         }
-        LOG.debugf("Rejected %s %s with %d: %s", context.request().method(), context.request().path(),
-                requestError.status(), requestError.getMessage());
-        send(context, requestError.status(), new ErrorBody(requestError.status(), requestError.getMessage(),
-                requestError.field()));
+        RequestException requestError = find(context.failure(), RequestException.class);
+        if (requestError != null) {
+            LOG.debugf("Rejected %s %s with %d: %s", context.request().method(), context.request().path(),
+                    requestError.status(), requestError.getMessage());
+            send(context, requestError.status(), new ErrorBody(requestError.status(), requestError.getMessage(),
+                    requestError.field()));
+            return;
+        }
+        ErrorBody unavailable = unavailable(context.failure());
+        if (unavailable != null) {
+            LOG.warnf("Answered %s %s with 503 because the store failed: %s", context.request().method(),
+                    context.request().path(), context.failure().toString());
+            context.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            send(context, 503, unavailable);
+            return;
+        }
+        context.next();
+    }
+
+    /** Returns the 503 body for a throttled or unreachable store, or null when the failure is something else. */
+    public static ErrorBody unavailable(Throwable failure) {
+        if (find(failure, StorageBusyException.class) == null && find(failure, SdkClientException.class) == null) {
+            return null;
+        }
+        return new ErrorBody(503, "The store is busy or unreachable, so the request may be partly stored; send the "
+                + "same request again in " + RETRY_AFTER_SECONDS + " seconds (events already stored count once)",
+                null);
     }
 
     /** Writes {@code body} as JSON with {@code status}; used by the webhook routes too. */
@@ -52,11 +79,11 @@ public class HttpErrors {
                 .end(json);
     }
 
-    private static RequestException findRequestException(Throwable failure) {
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         Throwable current = failure;
         while (current != null) {
-            if (current instanceof RequestException requestException) {
-                return requestException;
+            if (type.isInstance(current)) {
+                return type.cast(current);
             }
             current = current.getCause();
         }
