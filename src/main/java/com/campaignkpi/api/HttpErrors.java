@@ -3,6 +3,7 @@ package com.campaignkpi.api;
 import com.campaignkpi.storage.StorageBusyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Maps exceptions from any function or webhook to a status and a JSON {@link ErrorBody}: a {@link RequestException}
- * to its 4xx, and a store that is throttling or unreachable to 503, so callers retry only what is worth retrying.
- * Funqy's HTTP binding would answer every exception with 500.
+ * to its 4xx, a store that is throttling or unreachable to 503, so callers retry only what is worth retrying, and
+ * anything else to 500. Funqy's HTTP binding would answer every exception with 500.
  */
 @ApplicationScoped
 public class HttpErrors {
@@ -52,7 +53,15 @@ public class HttpErrors {
             send(context, 503, unavailable);
             return;
         }
-        context.next();
+        if (context.failure() == null) {
+            int status = context.statusCode() > 0 ? context.statusCode() : 500;
+            send(context, status, new ErrorBody(status, HttpResponseStatus.valueOf(status).reasonPhrase(), null));
+            return;
+        }
+        // Logged here with the path only: the default handler would log the query string, which holds api_secret.
+        LOG.errorf(context.failure(), "Failed %s %s", context.request().method(), context.request().path());
+        send(context, 500, new ErrorBody(500, "Internal error while handling " + context.request().path()
+                + "; the server log has the details", null));
     }
 
     /** Returns the 503 body for a throttled or unreachable store, or null when the failure is something else. */

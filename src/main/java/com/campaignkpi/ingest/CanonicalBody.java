@@ -2,12 +2,13 @@ package com.campaignkpi.ingest;
 
 import com.campaignkpi.api.RequestException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class CanonicalBody {
     private CanonicalBody() {
     }
 
-    static List<IncomingEvent> split(JsonNode body) {
+    static SplitBody split(JsonNode body) {
         List<JsonNode> events = new ArrayList<>();
         boolean array = body.isArray();
         if (array) {
@@ -36,33 +37,55 @@ final class CanonicalBody {
                     + EventLimits.MAX_EVENTS_PER_REQUEST + " events");
         }
 
-        List<IncomingEvent> result = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            JsonNode event = events.get(i);
-            String path = array ? "[" + i + "]" : "$";
-            result.add(toIncoming(i, path, event, MeasurementProtocolBody.tooMany(i, events.size(), path)));
+        int kept = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
+        List<IncomingEvent> result = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            result.add(toIncoming(i, array ? "[" + i + "]" : "$", events.get(i)));
         }
-        return result;
+        return new SplitBody(result, overflow(events));
     }
 
-    private static IncomingEvent toIncoming(int index, String path, JsonNode event, Violation tooMany) {
-        Violation problem = tooMany;
+    private static SplitBody.Overflow overflow(List<JsonNode> events) {
+        int first = EventLimits.MAX_EVENTS_PER_REQUEST;
+        if (events.size() <= first) {
+            return null;
+        }
+        ArrayNode rest = JsonNodeFactory.instance.arrayNode();
+        events.subList(first, events.size()).forEach(rest::add);
+        return new SplitBody.Overflow(first, events.size() - 1, "[" + first + "]", rest);
+    }
+
+    private static IncomingEvent toIncoming(int index, String path, JsonNode event) {
+        Violation problem = null;
         JsonNode timestamp = event.get("timestamp_micros");
         String timestampPath = path + ".timestamp_micros";
         if (timestamp == null && event.hasNonNull("timestamp")) {
             timestampPath = path + ".timestamp";
-            try {
-                Instant time = OffsetDateTime.parse(event.get("timestamp").asText()).toInstant();
-                timestamp = LongNode.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, time));
-            } catch (DateTimeException e) {
-                problem = problem != null ? problem : new Violation(timestampPath, timestampPath + " '"
-                        + event.get("timestamp").asText() + "' is not an ISO-8601 time with an offset, such as "
+            String text = event.get("timestamp").asText();
+            Instant time = isoTime(text);
+            if (time == null || time.isBefore(Instant.EPOCH) || time.isAfter(EventLimits.LATEST_EVENT_TIME)) {
+                problem = new Violation(timestampPath, timestampPath + " '" + EventValidator.abbreviate(text)
+                        + "' is not an ISO-8601 time with an offset between 1970 and 9999, such as "
                         + "2024-03-28T08:45:18.250+03:30");
+            } else {
+                timestamp = LongNode.valueOf(EpochMicros.of(time));
             }
         }
         ObjectNode replay = event.isObject() ? ((ObjectNode) event).deepCopy() : null;
-        return new IncomingEvent(index, path, event, replay, ParamValues.asText(event.get("client_id")),
-                path + ".client_id", ParamValues.asText(event.get("user_id")), timestamp, timestampPath,
-                ParamValues.asText(event.get("device_category")), problem, true);
+        IdentityField clientId = IdentityField.read(event.get("client_id"), path + ".client_id");
+        IdentityField userId = IdentityField.read(event.get("user_id"), path + ".user_id");
+        if (problem == null) {
+            problem = clientId.problem() != null ? clientId.problem() : userId.problem();
+        }
+        return new IncomingEvent(index, path, event, replay, clientId.value(), path + ".client_id", userId.value(),
+                timestamp, timestampPath, ParamValues.asText(event.get("device_category")), problem, true);
+    }
+
+    private static Instant isoTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -62,10 +62,11 @@ public class CollectService {
                     + EventLimits.MAX_BODY_BYTES + " bytes per request, so split the events over several requests");
         }
         Property property = authenticate(command.measurementId(), command.apiSecret());
-        List<IncomingEvent> incoming = split(command.endpoint(), parse(command.body()));
+        SplitBody split = split(command.endpoint(), parse(command.body()));
+        List<IncomingEvent> incoming = split.events();
 
         String requestId = UUID.randomUUID().toString();
-        List<EventResult> results = new ArrayList<>(incoming.size());
+        List<EventResult> results = new ArrayList<>(incoming.size() + 1);
         List<TrackedEvent> candidates = new ArrayList<>();
         List<Integer> candidateIndexes = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
@@ -79,9 +80,20 @@ public class CollectService {
                 continue;
             }
             Violation problem = violation != null ? violation : mapped.violation();
-            results.add(new EventResult(event.index(), EventResult.REJECTED, null, problem.field(), problem.reason()));
+            results.add(new EventResult(event.index(), EventResult.REJECTED, null, problem.field(), problem.reason(),
+                    null));
             rejected.add(new Rejection(receivedAt.toString(), requestId, event.index(), problem.field(),
-                    problem.reason(), command.endpoint().id(), replayBody(event)));
+                    problem.reason(), command.endpoint().id(),
+                    write(event.replayBody() != null ? event.replayBody() : event.raw())));
+        }
+
+        if (split.overflow() != null) {
+            SplitBody.Overflow overflow = split.overflow();
+            Violation problem = overflow.violation();
+            results.add(new EventResult(overflow.firstIndex(), EventResult.REJECTED, null, problem.field(),
+                    problem.reason(), overflow.lastIndex()));
+            rejected.add(new Rejection(receivedAt.toString(), requestId, overflow.firstIndex(), problem.field(),
+                    problem.reason(), command.endpoint().id(), write(overflow.replayBody())));
         }
 
         List<TrackedEvent> fresh = storeNew(property.id(), candidates, candidateIndexes, results, receivedAt);
@@ -122,14 +134,16 @@ public class CollectService {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw RequestException.invalid("$", "The body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            // The location is null for limits such as the maximum nesting depth.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw RequestException.invalid("$", "The body is not valid JSON: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw RequestException.invalid("$", "The body could not be read as JSON: " + e.getMessage());
         }
     }
 
-    private static List<IncomingEvent> split(Endpoint endpoint, JsonNode body) {
+    private static SplitBody split(Endpoint endpoint, JsonNode body) {
         return endpoint == Endpoint.MEASUREMENT_PROTOCOL
                 ? MeasurementProtocolBody.split(body)
                 : CanonicalBody.split(body);
@@ -148,7 +162,7 @@ public class CollectService {
             TrackedEvent event = candidates.get(i);
             boolean duplicate = stored.contains(event.eventId()) || !inRequest.add(event.eventId());
             results.set(indexes.get(i), new EventResult(indexes.get(i),
-                    duplicate ? EventResult.DUPLICATE : EventResult.ACCEPTED, event.eventId(), null, null));
+                    duplicate ? EventResult.DUPLICATE : EventResult.ACCEPTED, event.eventId(), null, null, null));
             if (!duplicate) {
                 fresh.add(event);
             }
@@ -172,8 +186,7 @@ public class CollectService {
         visitors.recordPurchases(property, purchases);
     }
 
-    private String replayBody(IncomingEvent event) {
-        JsonNode body = event.replayBody() != null ? event.replayBody() : event.raw();
+    private String write(JsonNode body) {
         try {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -193,7 +206,7 @@ public class CollectService {
             switch (result.status()) {
                 case EventResult.ACCEPTED -> accepted++;
                 case EventResult.DUPLICATE -> duplicates++;
-                default -> rejected++;
+                default -> rejected += result.lastIndex() == null ? 1 : result.lastIndex() - result.index() + 1;
             }
         }
         return new CollectResult(accepted, duplicates, rejected, List.copyOf(results));

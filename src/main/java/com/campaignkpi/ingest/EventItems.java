@@ -1,7 +1,6 @@
 package com.campaignkpi.ingest;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -53,7 +52,7 @@ final class EventItems {
     }
 
     static LocalDate utcDay(long timestampMicros) {
-        return LocalDate.ofInstant(Instant.EPOCH.plusNanos(timestampMicros * 1000L), ZoneOffset.UTC);
+        return LocalDate.ofInstant(EpochMicros.toInstant(timestampMicros), ZoneOffset.UTC);
     }
 
     static Map<String, AttributeValue> toItem(String property, TrackedEvent event, long expiresAtEpochSeconds) {

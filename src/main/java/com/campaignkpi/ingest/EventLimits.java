@@ -1,6 +1,7 @@
 package com.campaignkpi.ingest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -26,6 +27,24 @@ final class EventLimits {
 
     /** Clock skew tolerated for event times ahead of the server's clock. */
     static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(15);
+
+    /** Latest event time any check accepts, so later arithmetic in microseconds cannot overflow. */
+    static final Instant LATEST_EVENT_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** {@link #LATEST_EVENT_TIME} in microseconds since the epoch. */
+    static final long LATEST_EVENT_MICROS = LATEST_EVENT_TIME.getEpochSecond() * 1_000_000L
+            + LATEST_EVENT_TIME.getNano() / 1000;
+
+    /** Engagement time one event may report: a day, in milliseconds; more is a broken timer. */
+    static final long MAX_ENGAGEMENT_MSEC = 86_400_000L;
+
+    /**
+     * DynamoDB numbers: at most 38 significant digits, magnitudes from 1E-130 to below 1E126
+     * (docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html).
+     */
+    static final int MAX_NUMBER_DIGITS = 38;
+    static final int MAX_NUMBER_EXPONENT = 125;
+    static final int MIN_NUMBER_EXPONENT = -130;
 
     /** GA4 allows longer values for these page parameters than the general 100 characters. */
     static final Map<String, Integer> LONG_PARAM_LIMITS = Map.of(

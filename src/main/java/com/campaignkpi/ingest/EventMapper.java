@@ -2,11 +2,14 @@ package com.campaignkpi.ingest;
 
 import com.campaignkpi.property.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +20,10 @@ final class EventMapper {
     static final Set<String> CLICK_ID_PARAMS = Set.of(
             "gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "ttclid", "twclid", "li_fat_id", "yclid",
             "epik", "sccid", "rdt_cid", "irclickid");
+
+    /** Prefix of an event id the sender chose; a fingerprint starts with {@link #FINGERPRINT_PREFIX}. */
+    static final String SENDER_ID_PREFIX = "id:";
+    static final String FINGERPRINT_PREFIX = "fp:";
 
     /** Events whose value is revenue, so the value must come with a currency. */
     private static final Set<String> REVENUE_EVENTS = Set.of("purchase", "refund");
@@ -81,7 +88,7 @@ final class EventMapper {
         if (micros != null) {
             return micros;
         }
-        return ChronoUnit.MICROS.between(Instant.EPOCH, receivedAt);
+        return EpochMicros.of(receivedAt);
     }
 
     /**
@@ -94,11 +101,38 @@ final class EventMapper {
             given = ParamValues.asText(incoming.raw().path("params").get("event_id"));
         }
         if (given != null) {
-            return "id:" + given;
+            return SENDER_ID_PREFIX + given;
         }
-        String content = incoming.clientId() + '\u0000' + incoming.userId() + '\u0000' + name + '\u0000' + micros
-                + '\u0000' + incoming.raw().path("params");
-        return "fp:" + Secrets.sha256Hex(content).substring(0, 32);
+        StringBuilder content = new StringBuilder()
+                .append(incoming.clientId()).append('\u0000').append(incoming.userId()).append('\u0000')
+                .append(name).append('\u0000').append(micros).append('\u0000');
+        appendSorted(content, incoming.raw().path("params"));
+        return FINGERPRINT_PREFIX + Secrets.sha256Hex(content.toString()).substring(0, 32);
+    }
+
+    /** Writes {@code node} as JSON with object keys sorted, so the order a sender lists params in does not matter. */
+    private static void appendSorted(StringBuilder out, JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            out.append('{');
+            for (String fieldName : names) {
+                out.append(TextNode.valueOf(fieldName)).append(':');
+                appendSorted(out, node.get(fieldName));
+                out.append(',');
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.forEach(element -> {
+                appendSorted(out, element);
+                out.append(',');
+            });
+            out.append(']');
+        } else {
+            out.append(node);
+        }
     }
 
     private static Integer sessionNumber(JsonNode params) {

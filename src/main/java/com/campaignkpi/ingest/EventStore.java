@@ -28,13 +28,23 @@ public class EventStore {
     @Inject
     TableNames tables;
 
-    /** Ids among {@code events} that are already stored; one eventually consistent BatchGetItem per 100 events. */
+    /**
+     * Returns the ids among {@code events} that are already stored, with eventually consistent BatchGetItem calls of
+     * up to 100 keys. An id the sender chose is also looked up on the UTC days before and after, so a resend whose
+     * time was taken again just across midnight is still found.
+     */
     Set<String> existingIds(String property, List<TrackedEvent> events) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TrackedEvent event : events) {
-            if (seen.add(event.eventId())) {
-                keys.add(key(property, event));
+            LocalDate day = EventItems.utcDay(event.timestampMicros());
+            if (!seen.add(EventItems.partitionKey(property, day) + "/" + event.eventId())) {
+                continue;
+            }
+            keys.add(key(property, day, event.eventId()));
+            if (event.eventId().startsWith(EventMapper.SENDER_ID_PREFIX)) {
+                keys.add(key(property, day.minusDays(1), event.eventId()));
+                keys.add(key(property, day.plusDays(1), event.eventId()));
             }
         }
         Set<String> existing = new HashSet<>();
@@ -76,10 +86,9 @@ public class EventStore {
         return events;
     }
 
-    private static Map<String, AttributeValue> key(String property, TrackedEvent event) {
+    private static Map<String, AttributeValue> key(String property, LocalDate utcDay, String eventId) {
         return Map.of(
-                EventItems.PK, AttributeValue.fromS(EventItems.partitionKey(property,
-                        EventItems.utcDay(event.timestampMicros()))),
-                EventItems.SK, AttributeValue.fromS(event.eventId()));
+                EventItems.PK, AttributeValue.fromS(EventItems.partitionKey(property, utcDay)),
+                EventItems.SK, AttributeValue.fromS(eventId));
     }
 }

@@ -134,8 +134,17 @@ final class EventValidator {
                     + EventLimits.MAX_ITEMS_PER_EVENT + " per event");
         }
         for (int i = 0; i < items.size(); i++) {
-            if (!items.get(i).isObject()) {
-                return new Violation(path + "[" + i + "]", path + "[" + i + "] must be a JSON object");
+            JsonNode item = items.get(i);
+            String itemPath = path + "[" + i + "]";
+            if (!item.isObject()) {
+                return new Violation(itemPath, itemPath + " must be a JSON object");
+            }
+            Violation problem = ParamValues.checkKnownParam(itemPath + ".price", "price", item.path("price"));
+            if (problem == null) {
+                problem = ParamValues.checkKnownParam(itemPath + ".quantity", "quantity", item.path("quantity"));
+            }
+            if (problem != null) {
+                return problem;
             }
         }
         return null;
@@ -148,11 +157,12 @@ final class EventValidator {
         }
         String path = event.timestampPath();
         Long micros = ParamValues.asLong(node);
-        if (micros == null || micros < 0) {
-            return new Violation(path, path + " '" + abbreviate(node.asText()) + "' is not a non-negative integer "
-                    + "of microseconds since the Unix epoch");
+        long latestMicros = EventLimits.LATEST_EVENT_MICROS;
+        if (micros == null || micros < 0 || micros > latestMicros) {
+            return new Violation(path, path + " '" + abbreviate(node.asText()) + "' is not a whole number of "
+                    + "microseconds since the Unix epoch from 0 to " + latestMicros + " (year 9999)");
         }
-        Instant time = Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        Instant time = EpochMicros.toInstant(micros);
         if (time.isAfter(receivedAt.plus(EventLimits.MAX_FUTURE_SKEW))) {
             return new Violation(path, path + " " + micros + " (" + time + ") is in the future; at most "
                     + EventLimits.MAX_FUTURE_SKEW.toMinutes() + " minutes of clock skew are accepted");

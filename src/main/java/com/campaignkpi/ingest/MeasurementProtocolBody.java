@@ -23,7 +23,7 @@ final class MeasurementProtocolBody {
     private MeasurementProtocolBody() {
     }
 
-    static List<IncomingEvent> split(JsonNode body) {
+    static SplitBody split(JsonNode body) {
         if (!body.isObject()) {
             throw RequestException.invalid("$", "A Measurement Protocol body must be a JSON object with 'events'");
         }
@@ -37,19 +37,21 @@ final class MeasurementProtocolBody {
         }
 
         String clientIdPath = body.has("app_instance_id") && !body.has("client_id") ? "app_instance_id" : "client_id";
-        String clientId = ParamValues.asText(body.get(clientIdPath));
-        String userId = ParamValues.asText(body.get("user_id"));
+        IdentityField clientId = IdentityField.read(body.get(clientIdPath), clientIdPath);
+        IdentityField userId = IdentityField.read(body.get("user_id"), "user_id");
         String deviceCategory = ParamValues.asText(body.path("device").get("category"));
-        Violation envelopeProblem = checkEnvelope(body, userId);
+        Violation envelopeProblem = clientId.problem() != null ? clientId.problem()
+                : userId.problem() != null ? userId.problem()
+                : checkEnvelope(body, userId.value());
 
         ObjectNode envelope = ((ObjectNode) body).deepCopy();
         envelope.remove("events");
 
-        List<IncomingEvent> result = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
+        int kept = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
+        List<IncomingEvent> result = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
             JsonNode event = events.get(i);
             String path = "events[" + i + "]";
-            Violation problem = envelopeProblem != null ? envelopeProblem : tooMany(i, events.size(), path);
 
             boolean ownTime = event.isObject() && event.has("timestamp_micros");
             JsonNode timestamp = ownTime ? event.get("timestamp_micros") : body.get("timestamp_micros");
@@ -57,19 +59,23 @@ final class MeasurementProtocolBody {
 
             ObjectNode replay = envelope.deepCopy();
             ((ArrayNode) replay.putArray("events")).add(event);
-            result.add(new IncomingEvent(i, path, event, replay, clientId, clientIdPath, userId, timestamp,
-                    timestampPath, deviceCategory, problem, false));
+            result.add(new IncomingEvent(i, path, event, replay, clientId.value(), clientIdPath, userId.value(),
+                    timestamp, timestampPath, deviceCategory, envelopeProblem, false));
         }
-        return result;
+        return new SplitBody(result, overflow(envelope, (ArrayNode) events));
     }
 
-    static Violation tooMany(int index, int size, String path) {
-        if (index < EventLimits.MAX_EVENTS_PER_REQUEST) {
+    private static SplitBody.Overflow overflow(ObjectNode envelope, ArrayNode events) {
+        int first = EventLimits.MAX_EVENTS_PER_REQUEST;
+        if (events.size() <= first) {
             return null;
         }
-        return new Violation(path, "the request has " + size + " events; the limit is "
-                + EventLimits.MAX_EVENTS_PER_REQUEST + " per request, so events from index "
-                + EventLimits.MAX_EVENTS_PER_REQUEST + " on are rejected");
+        ObjectNode replay = envelope.deepCopy();
+        ArrayNode rest = replay.putArray("events");
+        for (int i = first; i < events.size(); i++) {
+            rest.add(events.get(i));
+        }
+        return new SplitBody.Overflow(first, events.size() - 1, "events[" + first + "]", replay);
     }
 
     private static Violation checkEnvelope(JsonNode body, String userId) {
@@ -105,8 +111,9 @@ final class MeasurementProtocolBody {
                         + EventLimits.MAX_USER_PROPERTY_NAME_LENGTH);
             }
             JsonNode value = field.getValue().path("value");
-            if (value.isTextual() && value.asText().length() > EventLimits.MAX_USER_PROPERTY_VALUE_LENGTH) {
-                return new Violation(path + ".value", path + ".value is " + value.asText().length()
+            int length = value.isTextual() ? value.asText().codePointCount(0, value.asText().length()) : 0;
+            if (length > EventLimits.MAX_USER_PROPERTY_VALUE_LENGTH) {
+                return new Violation(path + ".value", path + ".value is " + length
                         + " characters long; the limit is " + EventLimits.MAX_USER_PROPERTY_VALUE_LENGTH);
             }
         }
@@ -116,6 +123,9 @@ final class MeasurementProtocolBody {
     private static Violation checkConsent(JsonNode consent) {
         if (consent == null || consent.isNull()) {
             return null;
+        }
+        if (!consent.isObject()) {
+            return new Violation("consent", "consent must be a JSON object such as {\"ad_user_data\":\"GRANTED\"}");
         }
         for (String field : List.of("ad_user_data", "ad_personalization")) {
             JsonNode value = consent.get(field);

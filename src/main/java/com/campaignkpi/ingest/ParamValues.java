@@ -16,8 +16,13 @@ final class ParamValues {
     static Violation checkKnownParam(String path, String name, JsonNode value) {
         switch (name) {
             case "value", "price", "shipping", "tax" -> {
-                if (asDecimal(value) == null) {
-                    return new Violation(path, path + " '" + value.asText() + "' is not a number");
+                return checkAmount(path, value);
+            }
+            case "quantity" -> {
+                Long quantity = asLong(value);
+                if (quantity == null || quantity < 1) {
+                    return new Violation(path, path + " '" + abbreviate(value.asText())
+                            + "' is not a whole number of 1 or more");
                 }
             }
             case "currency" -> {
@@ -28,9 +33,9 @@ final class ParamValues {
             }
             case "engagement_time_msec" -> {
                 Long msec = asLong(value);
-                if (msec == null || msec < 0) {
-                    return new Violation(path, path + " '" + value.asText()
-                            + "' is not a non-negative whole number of milliseconds");
+                if (msec == null || msec < 0 || msec > EventLimits.MAX_ENGAGEMENT_MSEC) {
+                    return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is not a whole number "
+                            + "of milliseconds from 0 to " + EventLimits.MAX_ENGAGEMENT_MSEC + " (one day)");
                 }
             }
             case "ga_session_number", "session_number" -> {
@@ -44,6 +49,36 @@ final class ParamValues {
             }
         }
         return null;
+    }
+
+    /**
+     * Checks a money amount: a number DynamoDB can store exactly (38 significant digits, magnitude below 1E126)
+     * and not negative, because refunds are sent as refund events with positive values.
+     */
+    private static Violation checkAmount(String path, JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        BigDecimal amount = asDecimal(value);
+        if (amount == null) {
+            return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is not a number");
+        }
+        if (amount.signum() < 0) {
+            return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is negative; send returned "
+                    + "money as a refund event with a positive value");
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        if (stripped.precision() > EventLimits.MAX_NUMBER_DIGITS || (amount.signum() != 0
+                && (exponent > EventLimits.MAX_NUMBER_EXPONENT || exponent < EventLimits.MIN_NUMBER_EXPONENT))) {
+            return new Violation(path, path + " '" + abbreviate(value.asText()) + "' cannot be stored exactly: use "
+                    + "at most " + EventLimits.MAX_NUMBER_DIGITS + " significant digits and a magnitude below 1E126");
+        }
+        return null;
+    }
+
+    static String abbreviate(String value) {
+        return EventValidator.abbreviate(value);
     }
 
     static Long asLong(JsonNode node) {
@@ -67,15 +102,16 @@ final class ParamValues {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
+        try {
+            if (node.isNumber()) {
+                return node.decimalValue();
             }
+            if (node.isTextual()) {
+                return new BigDecimal(node.asText().trim());
+            }
+        } catch (NumberFormatException e) {
+            // Text that is no number, or a double out of range such as 1e400 (parsed as infinity).
+            return null;
         }
         return null;
     }

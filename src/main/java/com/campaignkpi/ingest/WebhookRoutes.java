@@ -6,7 +6,6 @@ import com.campaignkpi.api.RequestException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,13 +20,17 @@ import jakarta.inject.Inject;
  *       tag or any MP sender only changes the host.</li>
  *   <li>{@code POST /events}: the canonical event JSON.</li>
  * </ul>
+ *
+ * <p>The body is read as raw bytes whatever the content type says, because senders label JSON as text/plain or
+ * as a form, and a form parser would choke on it.
  */
 @ApplicationScoped
 public class WebhookRoutes {
 
     /**
-     * Bodies up to this size are read, so a body over the 130,000-byte limit still gets a JSON 413 naming the
-     * limit. Larger ones get the body handler's bare 413.
+     * A declared body over this size is refused before it is read. Bodies up to it are read, so one just over the
+     * 130,000-byte limit still gets a 413 that names the limit. Bodies over quarkus.http.limits.max-body-size (10 MB
+     * by default) never reach this class.
      */
     private static final long READ_LIMIT_BYTES = 1024 * 1024;
 
@@ -38,26 +41,54 @@ public class WebhookRoutes {
     HttpErrors errors;
 
     void install(@Observes Router router) {
-        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(READ_LIMIT_BYTES);
-        router.post("/mp/collect").handler(bodies).blockingHandler(context -> collect(context,
-                Endpoint.MEASUREMENT_PROTOCOL), false);
-        router.post("/events").handler(bodies).blockingHandler(context -> collect(context, Endpoint.CANONICAL),
-                false);
+        install(router, "/mp/collect", Endpoint.MEASUREMENT_PROTOCOL);
+        install(router, "/events", Endpoint.CANONICAL);
     }
 
-    private void collect(RoutingContext context, Endpoint endpoint) {
-        Buffer body = context.body().buffer();
+    private void install(Router router, String path, Endpoint endpoint) {
+        router.post(path).handler(context -> readBody(context, endpoint));
+        router.route(path).handler(context -> {
+            context.response().putHeader("Allow", "POST");
+            errors.send(context, 405, new ErrorBody(405, context.request().method() + " is not allowed on " + path
+                    + "; send the events with POST", null));
+        });
+    }
+
+    private void readBody(RoutingContext context, Endpoint endpoint) {
+        String declared = context.request().getHeader("Content-Length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > READ_LIMIT_BYTES) {
+            tooLarge(context, Long.parseLong(declared));
+            return;
+        }
+        context.request().body()
+                .onSuccess(body -> context.vertx().<Void>executeBlocking(() -> {
+                    collect(context, endpoint, body);
+                    return null;
+                }, false).onFailure(context::fail))
+                .onFailure(context::fail);
+    }
+
+    private void collect(RoutingContext context, Endpoint endpoint, Buffer body) {
+        if (body.length() > READ_LIMIT_BYTES) {
+            tooLarge(context, body.length());
+            return;
+        }
         CollectCommand command = new CollectCommand(
                 firstOf(context.request().getParam("measurement_id"), context.request().getHeader("X-Measurement-Id")),
                 firstOf(context.request().getParam("api_secret"), context.request().getHeader("X-Api-Secret")),
                 endpoint,
                 isTrue(context.request().getParam("import")),
-                body == null ? new byte[0] : body.getBytes());
+                body.getBytes());
         try {
             errors.send(context, 200, collector.collect(command));
         } catch (RequestException e) {
             errors.send(context, e.status(), new ErrorBody(e.status(), e.getMessage(), e.field()));
         }
+    }
+
+    private void tooLarge(RoutingContext context, long bytes) {
+        errors.send(context, 413, new ErrorBody(413, "The body has " + bytes + " bytes; the limit is "
+                + EventLimits.MAX_BODY_BYTES + " bytes per request, so split the events over several requests", "$"));
     }
 
     private static String firstOf(String first, String second) {

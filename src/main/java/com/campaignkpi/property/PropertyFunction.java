@@ -29,7 +29,7 @@ public class PropertyFunction {
     @Funq("property")
     public PropertyView save(PropertyRequest request) {
         if (request == null) {
-            throw RequestException.invalid(null, "Request body is missing; send a JSON object with 'property'");
+            throw RequestException.invalid("$", "Request body is missing; send a JSON object with 'property'");
         }
         authorize(request.adminToken());
         String id = PropertyIds.require("property", request.property());

@@ -42,15 +42,34 @@ public final class Sessionizer {
         return sessions;
     }
 
-    /** Splits one client's time-ordered events into the event lists of its sessions. */
+    /**
+     * Splits one client's time-ordered events into the event lists of its sessions. An event without a session id
+     * joins the sender's session that it falls into or within the timeout of (a tag that forgot the id on one
+     * event); the rest form inactivity windows of their own.
+     */
     static List<List<TrackedEvent>> split(List<TrackedEvent> clientEvents, long timeoutMicros) {
         Map<String, List<TrackedEvent>> bySenderId = new LinkedHashMap<>();
-        List<List<TrackedEvent>> windows = new ArrayList<>();
-        List<TrackedEvent> window = null;
-        long lastMicros = Long.MIN_VALUE;
+        List<TrackedEvent> withoutId = new ArrayList<>();
         for (TrackedEvent event : clientEvents) {
             if (event.sessionId() != null) {
                 bySenderId.computeIfAbsent(event.sessionId(), id -> new ArrayList<>()).add(event);
+            } else {
+                withoutId.add(event);
+            }
+        }
+        List<List<TrackedEvent>> senderSessions = new ArrayList<>(bySenderId.values());
+        List<long[]> spans = senderSessions.stream()
+                .map(events -> new long[] {events.get(0).timestampMicros(),
+                        events.get(events.size() - 1).timestampMicros()})
+                .toList();
+
+        List<List<TrackedEvent>> windows = new ArrayList<>();
+        List<TrackedEvent> window = null;
+        long lastMicros = Long.MIN_VALUE;
+        for (TrackedEvent event : withoutId) {
+            int nearest = nearestSpan(spans, event.timestampMicros(), timeoutMicros);
+            if (nearest >= 0) {
+                senderSessions.get(nearest).add(event);
                 continue;
             }
             if (window == null || event.timestampMicros() - lastMicros > timeoutMicros) {
@@ -60,8 +79,22 @@ public final class Sessionizer {
             window.add(event);
             lastMicros = event.timestampMicros();
         }
-        List<List<TrackedEvent>> result = new ArrayList<>(bySenderId.values());
-        result.addAll(windows);
-        return result;
+        senderSessions.forEach(events -> events.sort(EVENT_ORDER));
+        senderSessions.addAll(windows);
+        return senderSessions;
+    }
+
+    /** Index of the span that {@code micros} is in or closest to, within {@code timeoutMicros}; -1 for none. */
+    private static int nearestSpan(List<long[]> spans, long micros, long timeoutMicros) {
+        int nearest = -1;
+        long nearestDistance = Long.MAX_VALUE;
+        for (int i = 0; i < spans.size(); i++) {
+            long distance = Math.max(0, Math.max(spans.get(i)[0] - micros, micros - spans.get(i)[1]));
+            if (distance <= timeoutMicros && distance < nearestDistance) {
+                nearest = i;
+                nearestDistance = distance;
+            }
+        }
+        return nearest;
     }
 }

@@ -1,8 +1,8 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.ingest.EpochMicros;
 import com.campaignkpi.session.Session;
 import com.campaignkpi.traffic.TrafficSource;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -42,7 +42,7 @@ public enum GroupBy {
     }
 
     static LocalDate startDate(Session session, ZoneId zone) {
-        return LocalDate.ofInstant(Instant.EPOCH.plusNanos(session.startMicros() * 1000L), zone);
+        return LocalDate.ofInstant(EpochMicros.toInstant(session.startMicros()), zone);
     }
 
     private static String orNotSet(String value) {

@@ -27,7 +27,7 @@ public class SnapshotFunction {
     @Funq("snapshot")
     public Snapshot snapshot(SnapshotRequest request) {
         if (request == null) {
-            throw RequestException.invalid(null, "Request body is missing; send property, from and to");
+            throw RequestException.invalid("$", "Request body is missing; send property, from and to");
         }
         String id = PropertyIds.require("property", request.property());
         Property property = properties.find(id).orElseThrow(() -> RequestException.notFound("property",

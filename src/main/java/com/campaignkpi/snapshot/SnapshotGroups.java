@@ -20,6 +20,13 @@ import java.util.function.Function;
 /** Splits a range's sessions by a dimension and computes the KPIs of each part. */
 final class SnapshotGroups {
 
+    /**
+     * Groups listed one by one; smaller ones are merged into {@link #OTHER}, as GA4 does with high-cardinality
+     * rows, so a snapshot by landing page stays small enough to store and to send.
+     */
+    static final int MAX_GROUPS = 500;
+    static final String OTHER = "(other)";
+
     private SnapshotGroups() {
     }
 
@@ -31,15 +38,29 @@ final class SnapshotGroups {
         for (Session session : sessions) {
             parts.computeIfAbsent(groupBy.keyOf(session, zone), key -> new ArrayList<>()).add(session);
         }
-        Comparator<Map.Entry<String, List<Session>>> order = groupBy == GroupBy.DATE
-                ? Map.Entry.comparingByKey()
-                : Comparator.<Map.Entry<String, List<Session>>>comparingInt(entry -> -entry.getValue().size())
-                        .thenComparing(Map.Entry.comparingByKey());
-        return parts.entrySet().stream()
-                .sorted(order)
-                .map(entry -> new SnapshotGroup(entry.getKey(),
-                        KpiCalculator.compute(SessionTotals.of(entry.getValue(), history))))
+        Comparator<Map.Entry<String, List<Session>>> byKey = Map.Entry.comparingByKey();
+        List<Map.Entry<String, List<Session>>> sorted = parts.entrySet().stream()
+                .sorted(groupBy == GroupBy.DATE ? byKey : bySize())
                 .toList();
+        List<SnapshotGroup> groups = new ArrayList<>();
+        List<Session> rest = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < MAX_GROUPS) {
+                groups.add(new SnapshotGroup(sorted.get(i).getKey(),
+                        KpiCalculator.compute(SessionTotals.of(sorted.get(i).getValue(), history))));
+            } else {
+                rest.addAll(sorted.get(i).getValue());
+            }
+        }
+        if (!rest.isEmpty()) {
+            groups.add(new SnapshotGroup(OTHER, KpiCalculator.compute(SessionTotals.of(rest, history))));
+        }
+        return groups;
+    }
+
+    private static Comparator<Map.Entry<String, List<Session>>> bySize() {
+        return Comparator.<Map.Entry<String, List<Session>>>comparingInt(entry -> -entry.getValue().size())
+                .thenComparing(Map.Entry.comparingByKey());
     }
 
     static Map<String, List<TrafficShare>> trafficSources(List<Session> sessions) {
@@ -51,19 +72,31 @@ final class SnapshotGroups {
     }
 
     private static List<TrafficShare> shares(List<Session> sessions, Function<Session, String> keyOf) {
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, Set<String>> users = new HashMap<>();
+        Map<String, List<Session>> parts = new HashMap<>();
         for (Session session : sessions) {
-            String key = keyOf.apply(session);
-            counts.computeIfAbsent(key, k -> new long[1])[0]++;
-            users.computeIfAbsent(key, k -> new HashSet<>()).add(session.clientId());
+            parts.computeIfAbsent(keyOf.apply(session), key -> new ArrayList<>()).add(session);
         }
-        BigDecimal total = BigDecimal.valueOf(sessions.size());
-        return counts.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(entry -> -entry.getValue()[0])
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(entry -> new TrafficShare(entry.getKey(), entry.getValue()[0], users.get(entry.getKey()).size(),
-                        BigDecimal.valueOf(entry.getValue()[0]).divide(total, 6, RoundingMode.HALF_EVEN)))
-                .toList();
+        List<Map.Entry<String, List<Session>>> sorted = parts.entrySet().stream().sorted(bySize()).toList();
+
+        List<TrafficShare> shares = new ArrayList<>();
+        List<Session> rest = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < MAX_GROUPS) {
+                shares.add(share(sorted.get(i).getKey(), sorted.get(i).getValue(), sessions.size()));
+            } else {
+                rest.addAll(sorted.get(i).getValue());
+            }
+        }
+        if (!rest.isEmpty()) {
+            shares.add(share(OTHER, rest, sessions.size()));
+        }
+        return shares;
+    }
+
+    private static TrafficShare share(String key, List<Session> part, int totalSessions) {
+        Set<String> users = new HashSet<>();
+        part.forEach(session -> users.add(session.clientId()));
+        return new TrafficShare(key, part.size(), users.size(), BigDecimal.valueOf(part.size())
+                .divide(BigDecimal.valueOf(totalSessions), 6, RoundingMode.HALF_EVEN));
     }
 }

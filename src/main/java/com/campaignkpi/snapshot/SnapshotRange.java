@@ -1,6 +1,7 @@
 package com.campaignkpi.snapshot;
 
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.ingest.EpochMicros;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,10 @@ record SnapshotRange(LocalDate from, LocalDate to, ZoneId zone) {
 
     /** Maximum days in one snapshot, because each UTC day of the range costs one Query. */
     static final int MAX_DAYS = 400;
+
+    /** Event times start at the Unix epoch and end in 9999, as the collector accepts them. */
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 9999;
 
     static SnapshotRange parse(String from, String to, String timeZone, ZoneId propertyZone) {
         LocalDate first = date("from", from);
@@ -41,22 +46,29 @@ record SnapshotRange(LocalDate from, LocalDate to, ZoneId zone) {
     }
 
     long startMicros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, start());
+        return EpochMicros.of(start());
     }
 
     long endMicros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, end());
+        return EpochMicros.of(end());
     }
 
     private static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             throw RequestException.invalid(field, field + " is missing: give a day as yyyy-MM-dd");
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw RequestException.invalid(field, field + " '" + value + "' is not a day in the form yyyy-MM-dd");
+            throw RequestException.invalid(field, field + " '" + value + "' is not a calendar day in the form "
+                    + "yyyy-MM-dd");
         }
+        if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+            throw RequestException.invalid(field, field + " " + day + " is outside the years " + FIRST_YEAR + " to "
+                    + LAST_YEAR);
+        }
+        return day;
     }
 
     private static ZoneId zone(String timeZone, ZoneId propertyZone) {

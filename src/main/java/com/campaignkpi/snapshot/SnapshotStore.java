@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,6 +30,11 @@ public class SnapshotStore {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String BODY = "body";
+
+    /** Body size that leaves room for the keys within DynamoDB's 400 KB item limit. */
+    static final int MAX_BODY_BYTES = 390_000;
+
+    private static final Logger LOG = Logger.getLogger(SnapshotStore.class);
 
     @Inject
     DynamoDbClient dynamo;
@@ -54,13 +60,25 @@ public class SnapshotStore {
         return Optional.of(decode(response.items().get(0).get(BODY).b()));
     }
 
+    /**
+     * Stores {@code snapshot}, unless its gzipped body would exceed {@link #MAX_BODY_BYTES}: then it is only logged,
+     * and the next request computes it again.
+     */
     void put(Snapshot snapshot, SnapshotRange range, GroupBy groupBy) {
+        SdkBytes body = encode(snapshot);
+        if (body.asByteArray().length > MAX_BODY_BYTES) {
+            LOG.warnf("Snapshot of %s for %s..%s by %s is %d bytes gzipped, over the %d-byte item budget; returned "
+                    + "without storing, so each request recomputes it. Ask for a shorter range or a coarser groupBy",
+                    snapshot.property(), range.from(), range.to(), snapshot.groupBy(), body.asByteArray().length,
+                    MAX_BODY_BYTES);
+            return;
+        }
         dynamo.putItem(PutItemRequest.builder()
                 .tableName(tables.snapshots())
                 .item(Map.of(
                         PK, AttributeValue.fromS(key(snapshot.property(), range, groupBy)),
                         SK, AttributeValue.fromS(snapshot.computedAt()),
-                        BODY, AttributeValue.fromB(encode(snapshot))))
+                        BODY, AttributeValue.fromB(body)))
                 .build());
     }
 

@@ -3,7 +3,6 @@ package com.campaignkpi.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +74,41 @@ class ValidationRulesTest {
                                 + "currencies cannot be added up"),
                 Arguments.of("negative engagement", event("{\"name\":\"x\",\"params\":{\"engagement_time_msec\":-5}}"),
                         "events[0].params.engagement_time_msec", "events[0].params.engagement_time_msec '-5' is not "
-                                + "a non-negative whole number of milliseconds"),
+                                + "a whole number of milliseconds from 0 to 86400000 (one day)"),
+                Arguments.of("engagement over a day", event("{\"name\":\"x\",\"params\":"
+                        + "{\"engagement_time_msec\":9223372036854775807}}"), "events[0].params.engagement_time_msec",
+                        "events[0].params.engagement_time_msec '9223372036854775807' is not a whole number of "
+                                + "milliseconds from 0 to 86400000 (one day)"),
+                Arguments.of("value beyond DynamoDB", event("{\"name\":\"purchase\",\"params\":{\"value\":"
+                        + "\"1e126\",\"currency\":\"USD\"}}"), "events[0].params.value", "events[0].params.value "
+                                + "'1e126' cannot be stored exactly: use at most 38 significant digits and a "
+                                + "magnitude below 1E126"),
+                Arguments.of("value too precise", event("{\"name\":\"purchase\",\"params\":{\"value\":"
+                        + "\"1.23456789012345678901234567890123456789\",\"currency\":\"USD\"}}"),
+                        "events[0].params.value", "events[0].params.value '1.23456789012345678901234567890123456789' "
+                                + "cannot be stored exactly: use at most 38 significant digits and a magnitude below "
+                                + "1E126"),
+                Arguments.of("value infinite", event("{\"name\":\"purchase\",\"params\":{\"value\":1e400,"
+                        + "\"currency\":\"USD\"}}"), "events[0].params.value",
+                        "events[0].params.value 'Infinity' is not a number"),
+                Arguments.of("negative value", event("{\"name\":\"purchase\",\"params\":{\"value\":-20,"
+                        + "\"currency\":\"USD\"}}"), "events[0].params.value", "events[0].params.value '-20' is "
+                                + "negative; send returned money as a refund event with a positive value"),
+                Arguments.of("item price text", event("{\"name\":\"x\",\"params\":{\"items\":"
+                        + "[{\"item_id\":\"a\",\"price\":\"abc\"}]}}"), "events[0].params.items[0].price",
+                        "events[0].params.items[0].price 'abc' is not a number"),
+                Arguments.of("item quantity negative", event("{\"name\":\"x\",\"params\":{\"items\":"
+                        + "[{\"item_id\":\"a\",\"quantity\":-3}]}}"), "events[0].params.items[0].quantity",
+                        "events[0].params.items[0].quantity '-3' is not a whole number of 1 or more"),
+                Arguments.of("timestamp past year 9999", event("{\"name\":\"x\",\"timestamp_micros\":"
+                        + "9300000000000000000}"), "events[0].timestamp_micros", "events[0].timestamp_micros "
+                                + "'9300000000000000000' is not a whole number of microseconds since the Unix epoch "
+                                + "from 0 to 253402300799999999 (year 9999)"),
+                Arguments.of("client id object", "{\"client_id\":{\"id\":1},\"events\":[{\"name\":\"x\"}]}",
+                        "client_id", "client_id must be a string, found object"),
+                Arguments.of("consent not object", "{\"client_id\":\"c\",\"consent\":\"x\",\"events\":"
+                        + "[{\"name\":\"x\"}]}", "consent", "consent must be a JSON object such as "
+                                + "{\"ad_user_data\":\"GRANTED\"}"),
                 Arguments.of("older than 72 hours", event("{\"name\":\"x\",\"timestamp_micros\":"
                         + (NOW_MICROS - 73 * HOUR_MICROS) + "}"), "events[0].timestamp_micros",
                         "events[0].timestamp_micros " + (NOW_MICROS - 73 * HOUR_MICROS)
@@ -132,30 +165,48 @@ class ValidationRulesTest {
         for (int i = 0; i < 27; i++) {
             events.append(i == 0 ? "" : ",").append("{\"name\":\"e").append(i).append("\"}");
         }
-        List<IncomingEvent> incoming = MeasurementProtocolBody.split(JSON.readTree(
+        SplitBody split = MeasurementProtocolBody.split(JSON.readTree(
                 "{\"client_id\":\"c\",\"events\":[" + events + "]}"));
 
-        assertNull(EventValidator.validate(incoming.get(24), NOW, false));
-        Violation extra = EventValidator.validate(incoming.get(25), NOW, false);
-        assertEquals("events[25]", extra.field());
-        assertEquals("the request has 27 events; the limit is 25 per request, so events from index 25 on are "
-                + "rejected", extra.reason());
-        assertEquals("events[26]", EventValidator.validate(incoming.get(26), NOW, false).field());
+        assertEquals(25, split.events().size());
+        assertNull(EventValidator.validate(split.events().get(24), NOW, false));
+        SplitBody.Overflow overflow = split.overflow();
+        assertEquals(25, overflow.firstIndex());
+        assertEquals(26, overflow.lastIndex());
+        assertEquals("events[25]", overflow.violation().field());
+        assertEquals("the request has 27 events; the limit is 25 per request, so the 2 events from index 25 on are "
+                + "rejected", overflow.violation().reason());
+        assertEquals("{\"client_id\":\"c\",\"events\":[{\"name\":\"e25\"},{\"name\":\"e26\"}]}",
+                overflow.replayBody().toString());
     }
 
     @Test
     void canonicalAcceptsAutomaticNames() throws Exception {
         List<IncomingEvent> incoming = CanonicalBody.split(JSON.readTree(
-                "[{\"name\":\"session_start\",\"client_id\":\"c\"},{\"name\":\"ad_click\",\"client_id\":\"c\"}]"));
+                "[{\"name\":\"session_start\",\"client_id\":\"c\"},{\"name\":\"ad_click\",\"client_id\":\"c\"}]"))
+                .events();
 
         assertNull(EventValidator.validate(incoming.get(0), NOW, false));
         assertEquals("[1].name", EventValidator.validate(incoming.get(1), NOW, false).field());
     }
 
     @Test
+    void canonicalTimestampOutOfRange() throws Exception {
+        IncomingEvent event = CanonicalBody.split(JSON.readTree(
+                "{\"name\":\"p\",\"client_id\":\"c\",\"timestamp\":\"+999999999-12-31T23:59:59Z\"}")).events().get(0);
+
+        Violation violation = EventValidator.validate(event, NOW, true);
+
+        assertEquals("$.timestamp", violation.field());
+        assertEquals("$.timestamp '+999999999-12-31T23:59:59Z' is not an ISO-8601 time with an offset between 1970 "
+                + "and 9999, such as 2024-03-28T08:45:18.250+03:30", violation.reason());
+    }
+
+    @Test
     void canonicalIsoTimestamp() throws Exception {
         List<IncomingEvent> incoming = CanonicalBody.split(JSON.readTree(
-                "{\"name\":\"page_view\",\"client_id\":\"c\",\"timestamp\":\"2026-12-04T15:00:00+03:30\"}"));
+                "{\"name\":\"page_view\",\"client_id\":\"c\",\"timestamp\":\"2026-12-04T15:00:00+03:30\"}"))
+                .events();
         EventMapper.Result mapped = EventMapper.map(incoming.get(0), NOW);
 
         assertEquals(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse("2026-12-04T11:30:00Z")),
@@ -163,7 +214,7 @@ class ValidationRulesTest {
     }
 
     private static Violation firstViolation(String body, boolean importMode) throws Exception {
-        IncomingEvent event = MeasurementProtocolBody.split(JSON.readTree(body)).get(0);
+        IncomingEvent event = MeasurementProtocolBody.split(JSON.readTree(body)).events().get(0);
         Violation violation = EventValidator.validate(event, NOW, importMode);
         if (violation != null) {
             return violation;

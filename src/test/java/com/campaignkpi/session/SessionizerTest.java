@@ -128,4 +128,21 @@ class SessionizerTest {
         assertEquals(1, sessions.size());
         return sessions.get(0);
     }
+
+    @Test
+    void eventWithoutIdJoinsSenderSession() {
+        List<TrackedEvent> events = List.of(
+                builder("c", "page_view", "2024-03-28T14:00:00Z").session("200", 1).build(),
+                event("c", "scroll", "2024-03-28T14:01:00Z"),
+                // 31 minutes after the sender's session ended: a window of its own.
+                event("c", "scroll", "2024-03-28T14:32:00Z"));
+
+        List<Session> sessions = Sessionizer.sessionize(events, THIRTY_MINUTES, KEY_EVENTS);
+
+        assertEquals(2, sessions.size());
+        assertEquals("200", sessions.get(0).key());
+        assertEquals(60_000, sessions.get(0).durationMsec());
+        assertEquals(Integer.valueOf(1), sessions.get(0).sessionNumber());
+        assertNull(sessions.get(1).sessionNumber());
+    }
 }
