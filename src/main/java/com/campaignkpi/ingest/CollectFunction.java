@@ -31,8 +31,24 @@ public class CollectFunction {
         } catch (JsonProcessingException e) {
             throw RequestException.invalid("body", "body could not be serialised: " + e.getOriginalMessage());
         }
-        return collector.collect(new CollectCommand(request.measurementId(), request.apiSecret(), endpoint,
-                Boolean.TRUE.equals(request.importMode()), body));
+        try {
+            return collector.collect(new CollectCommand(request.measurementId(), request.apiSecret(), endpoint,
+                    Boolean.TRUE.equals(request.importMode()), body));
+        } catch (RequestException e) {
+            throw new RequestException(e.status(), inputField(e.field()), e.getMessage());
+        }
+    }
+
+    /** Names a field as this function's input does: the webhook's query parameters are fields here. */
+    private static String inputField(String field) {
+        if (field == null) {
+            return null;
+        }
+        return switch (field) {
+            case "measurement_id" -> "measurementId";
+            case "api_secret" -> "apiSecret";
+            default -> field.equals("$") ? "body" : "body." + field;
+        };
     }
 
     private static Endpoint endpoint(String format) {

@@ -38,11 +38,9 @@ public final class KpiCalculator {
                 "no sessions in the range"));
         kpis.put("user_conversion_rate", ratio(totals.convertingUsers(), totals.users(), "no users in the range"));
         kpis.put("transactions", KpiValue.count(totals.transactions()));
-        kpis.put("revenue", Money.sum(totals.revenueByCurrency()));
-        kpis.put("aov", Money.average(totals.revenueByCurrency(), totals.transactions(), "no transactions in the "
-                + "range"));
-        kpis.put("clv", Money.average(totals.lifetimeRevenueByCurrency(), totals.buyers(), "no customer bought in "
-                + "the range"));
+        kpis.put("revenue", Money.sum(totals.revenue()));
+        kpis.put("aov", Money.average(totals.revenue(), totals.transactions(), "no transactions in the range"));
+        kpis.put("clv", Money.average(totals.lifetimeRevenue(), totals.buyers(), "no customer bought in the range"));
         return kpis;
     }
 

@@ -70,12 +70,12 @@ public final class KpiRegistry {
                     "Purchase revenue as sent (GA4's purchase value, tax and shipping included when the site "
                             + "includes them); never summed across currencies.", PRODUCT,
                     "درآمد", "مجموع مبلغ سفارش‌ها؛ ارزهای مختلف با هم جمع نمی‌شوند."),
-            new KpiDefinition("aov", KpiUnit.CURRENCY, "revenue", "transactions",
-                    "Average order value.", PRODUCT,
+            new KpiDefinition("aov", KpiUnit.CURRENCY, "revenue", "transactions with a value",
+                    "Average order value, within one currency.", PRODUCT,
                     "میانگین ارزش سفارش", "به‌طور میانگین هر سفارش چقدر می‌ارزد."),
             new KpiDefinition("clv", KpiUnit.CURRENCY, "revenue to the range's end of the customers who bought in "
                     + "the range", "customers who bought in the range", "Historical customer lifetime value: what "
-                    + "the range's buyers have spent so far, per buyer.", PRODUCT,
+                    + "the range's buyers have spent so far, per buyer, within one currency.", PRODUCT,
                     "ارزش طول عمر مشتری", "هر مشتریِ این بازه تا امروز روی هم چقدر خرید کرده است."));
 
     private static final Map<String, KpiDefinition> BY_ID = index();

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param numerator   what was counted or summed above the line, null for plain counts
  * @param denominator what it was divided by, null for plain counts and sums
  * @param currency    ISO 4217 code for money values
- * @param byCurrency  amounts per currency when revenue came in several and so cannot be added up
+ * @param byCurrency  the value per currency (a sum or an average, as the KPI is) when amounts came in several
+ *                    currencies and so cannot be added up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KpiValue(BigDecimal value, BigDecimal numerator, BigDecimal denominator, KpiUnit unit, String currency,

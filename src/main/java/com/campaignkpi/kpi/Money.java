@@ -3,40 +3,59 @@ package com.campaignkpi.kpi;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Money KPIs: a sum or an average in one currency, or null with a reason when amounts are in several. */
+/**
+ * Money KPIs: a sum or an average in one currency, or null with a reason and per-currency values when amounts are
+ * in several.
+ */
 final class Money {
 
     private Money() {
     }
 
-    static KpiValue sum(Map<String, BigDecimal> byCurrency) {
-        if (byCurrency.isEmpty()) {
+    static KpiValue sum(MoneyTotals totals) {
+        Map<String, BigDecimal> sums = totals.sums();
+        if (sums.isEmpty()) {
             return new KpiValue(BigDecimal.ZERO, null, null, KpiUnit.CURRENCY, null, null, null);
         }
-        if (byCurrency.size() > 1) {
-            return new KpiValue(null, null, null, KpiUnit.CURRENCY, null, mixed(byCurrency), Map.copyOf(byCurrency));
+        if (sums.size() > 1) {
+            return new KpiValue(null, null, null, KpiUnit.CURRENCY, null, mixed(sums), sums);
         }
-        Map.Entry<String, BigDecimal> only = byCurrency.entrySet().iterator().next();
+        Map.Entry<String, BigDecimal> only = sums.entrySet().iterator().next();
         return new KpiValue(only.getValue(), null, null, KpiUnit.CURRENCY, only.getKey(), null, null);
     }
 
-    static KpiValue average(Map<String, BigDecimal> byCurrency, long count, String reasonWhenEmpty) {
-        BigDecimal bottom = BigDecimal.valueOf(count);
-        if (count == 0) {
-            return new KpiValue(null, BigDecimal.ZERO, bottom, KpiUnit.CURRENCY, null, reasonWhenEmpty, null);
+    /**
+     * Averages within each currency: the sum in that currency over the count of things that carried it.
+     *
+     * @param total           how many things there are in all, valued or not
+     * @param reasonWhenEmpty why the average is null when {@code total} is 0
+     */
+    static KpiValue average(MoneyTotals totals, long total, String reasonWhenEmpty) {
+        if (total == 0) {
+            return new KpiValue(null, BigDecimal.ZERO, BigDecimal.ZERO, KpiUnit.CURRENCY, null, reasonWhenEmpty,
+                    null);
         }
-        if (byCurrency.size() > 1) {
-            return new KpiValue(null, null, bottom, KpiUnit.CURRENCY, null, mixed(byCurrency),
-                    Map.copyOf(byCurrency));
-        }
-        if (byCurrency.isEmpty()) {
-            return new KpiValue(null, BigDecimal.ZERO, bottom, KpiUnit.CURRENCY, null,
+        Map<String, BigDecimal> sums = totals.sums();
+        if (sums.isEmpty()) {
+            return new KpiValue(null, BigDecimal.ZERO, BigDecimal.ZERO, KpiUnit.CURRENCY, null,
                     "no purchase carried a value and currency", null);
         }
-        Map.Entry<String, BigDecimal> only = byCurrency.entrySet().iterator().next();
-        return new KpiValue(only.getValue().divide(bottom, KpiCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN),
-                only.getValue(), bottom, KpiUnit.CURRENCY, only.getKey(), null, null);
+        if (sums.size() > 1) {
+            Map<String, BigDecimal> averages = new TreeMap<>();
+            sums.forEach((currency, sum) -> averages.put(currency, divide(sum, totals.counts().get(currency))));
+            return new KpiValue(null, null, null, KpiUnit.CURRENCY, null, mixed(sums), averages);
+        }
+        String currency = sums.keySet().iterator().next();
+        BigDecimal sum = sums.get(currency);
+        long count = totals.counts().get(currency);
+        return new KpiValue(divide(sum, count), sum, BigDecimal.valueOf(count), KpiUnit.CURRENCY, currency, null,
+                null);
+    }
+
+    private static BigDecimal divide(BigDecimal sum, long count) {
+        return sum.divide(BigDecimal.valueOf(count), KpiCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN);
     }
 
     private static String mixed(Map<String, BigDecimal> byCurrency) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The counts and sums every KPI is built from, over one set of sessions (a whole range or one group of it).
@@ -17,9 +16,11 @@ import java.util.TreeMap;
  * @param engagementMsec         engagement time of all sessions, milliseconds
  * @param convertingSessions     sessions with at least one key event
  * @param convertingUsers        users with at least one key event
- * @param revenueByCurrency      revenue of distinct transactions per ISO 4217 code
+ * @param transactions           distinct transactions, with or without a value
+ * @param revenue                revenue of distinct transactions per currency, over the transactions with a value
  * @param buyers                 distinct customers with a purchase in these sessions
- * @param lifetimeRevenueByCurrency what those buyers spent up to the range's end, per currency
+ * @param lifetimeRevenue        what those buyers spent up to the range's end, per currency, over the buyers who
+ *                               spent in that currency
  */
 public record SessionTotals(
         long sessions,
@@ -34,9 +35,9 @@ public record SessionTotals(
         long convertingSessions,
         long convertingUsers,
         long transactions,
-        Map<String, BigDecimal> revenueByCurrency,
+        MoneyTotals revenue,
         long buyers,
-        Map<String, BigDecimal> lifetimeRevenueByCurrency) {
+        MoneyTotals lifetimeRevenue) {
 
     public static SessionTotals of(Collection<Session> sessions, VisitorHistory history) {
         long engaged = 0;
@@ -50,7 +51,7 @@ public record SessionTotals(
         Set<String> returningUsers = new HashSet<>();
         Set<String> convertingUsers = new HashSet<>();
         Map<String, Purchase> transactions = new HashMap<>();
-        Set<String> buyers = new HashSet<>();
+        Map<String, Map<String, Purchase>> purchasesByBuyer = new HashMap<>();
 
         for (Session session : sessions) {
             engaged += session.engaged() ? 1 : 0;
@@ -64,16 +65,18 @@ public record SessionTotals(
                 convertingSessions++;
                 convertingUsers.add(session.clientId());
             }
-            for (TrackedEvent purchase : session.purchases()) {
-                transactions.putIfAbsent(transactionKey(purchase), toPurchase(purchase));
-                buyers.add(session.customerId());
+            for (TrackedEvent event : session.purchases()) {
+                Purchase purchase = toPurchase(event);
+                transactions.putIfAbsent(purchase.transactionKey(), purchase);
+                purchasesByBuyer.computeIfAbsent(session.customerId(), id -> new HashMap<>())
+                        .putIfAbsent(purchase.transactionKey(), purchase);
             }
         }
 
         return new SessionTotals(sessions.size(), engaged, single, engagementMsec, pageViews, users.size(),
                 newUsers.size(), returningUsers.size(), conversions, convertingSessions, convertingUsers.size(),
-                transactions.size(), sumByCurrency(transactions.values()), buyers.size(),
-                lifetimeRevenue(buyers, transactions, history));
+                transactions.size(), revenue(transactions.values()), purchasesByBuyer.size(),
+                lifetimeRevenue(purchasesByBuyer, history));
     }
 
     /** Returns the transaction id, or the event id for a purchase without one (then each event is a transaction). */
@@ -85,30 +88,42 @@ public record SessionTotals(
         return new Purchase(transactionKey(event), event.timestampMicros(), event.value(), event.currency());
     }
 
+    private static MoneyTotals revenue(Collection<Purchase> transactions) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        for (Purchase purchase : transactions) {
+            if (purchase.value() != null && purchase.currency() != null) {
+                sums.merge(purchase.currency(), purchase.value(), BigDecimal::add);
+                counts.merge(purchase.currency(), 1L, Long::sum);
+            }
+        }
+        return new MoneyTotals(sums, counts);
+    }
+
     /**
      * Sums each buyer's stored purchases before the range's end, together with the range's own purchases in case the
-     * history lags behind, each transaction once.
+     * history lags behind, each transaction once. A buyer counts once in each currency they spent in.
      */
-    private static Map<String, BigDecimal> lifetimeRevenue(Set<String> buyers, Map<String, Purchase> inRange,
+    private static MoneyTotals lifetimeRevenue(Map<String, Map<String, Purchase>> purchasesByBuyer,
             VisitorHistory history) {
-        Map<String, Purchase> lifetime = new HashMap<>(inRange);
-        for (String buyer : buyers) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        Map<String, Long> buyers = new HashMap<>();
+        purchasesByBuyer.forEach((buyer, inRange) -> {
+            Map<String, Purchase> lifetime = new HashMap<>(inRange);
             for (Purchase purchase : history.purchasesOf(buyer)) {
                 if (purchase.timestampMicros() < history.rangeEndMicros()) {
                     lifetime.putIfAbsent(purchase.transactionKey(), purchase);
                 }
             }
-        }
-        return sumByCurrency(lifetime.values());
-    }
-
-    private static Map<String, BigDecimal> sumByCurrency(Collection<Purchase> purchases) {
-        Map<String, BigDecimal> sums = new TreeMap<>();
-        for (Purchase purchase : purchases) {
-            if (purchase.value() != null && purchase.currency() != null) {
-                sums.merge(purchase.currency(), purchase.value(), BigDecimal::add);
+            Set<String> currencies = new HashSet<>();
+            for (Purchase purchase : lifetime.values()) {
+                if (purchase.value() != null && purchase.currency() != null) {
+                    sums.merge(purchase.currency(), purchase.value(), BigDecimal::add);
+                    currencies.add(purchase.currency());
+                }
             }
-        }
-        return sums;
+            currencies.forEach(currency -> buyers.merge(currency, 1L, Long::sum));
+        });
+        return new MoneyTotals(sums, buyers);
     }
 }

@@ -3,6 +3,7 @@ package com.campaignkpi.property;
 import com.campaignkpi.api.RequestException;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,8 +36,14 @@ public class PropertyFunction {
         String id = PropertyIds.require("property", request.property());
         Optional<Property> existing = store.find(id);
 
-        Property property = new Property(id, zone(request.timeZone()), keyEvents(request.keyEvents()),
-                timeout(request.sessionTimeoutMinutes()), secretHashes(request, existing));
+        Property property = new Property(id,
+                request.timeZone() != null ? zone(request.timeZone())
+                        : existing.map(Property::timeZone).orElse(ZoneId.of("UTC")),
+                request.keyEvents() != null ? keyEvents(request.keyEvents())
+                        : existing.map(Property::keyEvents).orElse(Property.DEFAULT_KEY_EVENTS),
+                request.sessionTimeoutMinutes() != null ? timeout(request.sessionTimeoutMinutes())
+                        : existing.map(Property::sessionTimeout).orElse(Property.DEFAULT_SESSION_TIMEOUT),
+                secretHashes(request, existing));
         store.save(property);
         return PropertyView.of(property);
     }
@@ -51,9 +58,6 @@ public class PropertyFunction {
     }
 
     private static ZoneId zone(String timeZone) {
-        if (timeZone == null || timeZone.isBlank()) {
-            return ZoneId.of("UTC");
-        }
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
@@ -63,9 +67,6 @@ public class PropertyFunction {
     }
 
     private static Set<String> keyEvents(List<String> names) {
-        if (names == null) {
-            return Property.DEFAULT_KEY_EVENTS;
-        }
         Set<String> keyEvents = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -78,16 +79,15 @@ public class PropertyFunction {
         return keyEvents;
     }
 
-    private static Duration timeout(Integer minutes) {
-        if (minutes == null) {
-            return Property.DEFAULT_SESSION_TIMEOUT;
+    private static Duration timeout(BigDecimal minutes) {
+        boolean whole = minutes.stripTrailingZeros().scale() <= 0;
+        if (!whole || minutes.compareTo(BigDecimal.ONE) < 0
+                || minutes.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_MINUTES)) > 0) {
+            throw RequestException.invalid("sessionTimeoutMinutes", "sessionTimeoutMinutes " + minutes.toPlainString()
+                    + " is invalid: use a whole number from 1 to " + MAX_TIMEOUT_MINUTES + " (GA4 allows up to "
+                    + "7 h 55 min, but longer gaps merge unrelated visits)");
         }
-        if (minutes < 1 || minutes > MAX_TIMEOUT_MINUTES) {
-            throw RequestException.invalid("sessionTimeoutMinutes", "sessionTimeoutMinutes " + minutes
-                    + " is out of range: use 1 to " + MAX_TIMEOUT_MINUTES + " (GA4 allows up to 7 h 55 min, "
-                    + "but longer gaps merge unrelated visits)");
-        }
-        return Duration.ofMinutes(minutes);
+        return Duration.ofMinutes(minutes.longValueExact());
     }
 
     private static List<String> secretHashes(PropertyRequest request, Optional<Property> existing) {
@@ -103,9 +103,9 @@ public class PropertyFunction {
                     "apiSecret is missing: a new property needs at least one secret for its senders"));
         }
         for (String secret : secrets) {
-            if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            if (secret == null || secret.strip().codePointCount(0, secret.strip().length()) < MIN_SECRET_LENGTH) {
                 throw RequestException.invalid("apiSecret", "apiSecret is too short: use at least "
-                        + MIN_SECRET_LENGTH + " characters");
+                        + MIN_SECRET_LENGTH + " characters other than spaces");
             }
         }
         return secrets.stream().map(Secrets::sha256Hex).distinct().toList();

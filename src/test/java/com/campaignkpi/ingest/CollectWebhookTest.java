@@ -188,7 +188,7 @@ class CollectWebhookTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("measurementId", PROPERTY, "apiSecret", "wrong-secret", "body", Map.of()))
                 .post("/collect")
-                .then().statusCode(401).body("field", equalTo("api_secret"));
+                .then().statusCode(401).body("field", equalTo("apiSecret"));
     }
 
     @Test
@@ -219,5 +219,92 @@ class CollectWebhookTest {
                 .body("[2].id", equalTo("engagement_rate"))
                 .body("[2].unit", equalTo("ratio"))
                 .body("[2].nameFa", equalTo("نرخ تعامل"));
+    }
+
+    @Test
+    void manyEventsCostOneRejection() {
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            events.append(i == 0 ? "" : ",").append('1');
+        }
+        String client = "overflow-" + System.nanoTime();
+
+        given().contentType(ContentType.JSON).body("{\"client_id\":\"" + client + "\",\"events\":[" + events + "]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200)
+                .body("accepted", equalTo(0)).body("rejected", equalTo(5000))
+                .body("results.size()", equalTo(26))
+                .body("results[25].index", equalTo(25))
+                .body("results[25].lastIndex", equalTo(4999))
+                .body("results[25].reason", equalTo("the request has 5000 events; the limit is 25 per request, so "
+                        + "the 4975 events from index 25 on are rejected"));
+
+        List<Rejection> stored = rejections.readDay(PROPERTY, LocalDate.now(ZoneOffset.UTC), 1000).stream()
+                .filter(rejection -> rejection.body().contains(client)).toList();
+        assertEquals(26, stored.size());
+    }
+
+    @Test
+    void formContentTypeIsReadAsJson() {
+        String padding = "p".repeat(90);
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            events.append(i == 0 ? "" : ",").append("{\"name\":\"view_item\",\"params\":{\"label\":\"")
+                    .append(padding).append(i).append("\"}}");
+        }
+
+        given().contentType("application/x-www-form-urlencoded")
+                .body("{\"client_id\":\"form-1\",\"timestamp_micros\":" + microsAgo(3) + ",\"events\":["
+                        + events + "]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200).body("accepted", equalTo(12));
+    }
+
+    @Test
+    void getOnWebhookIs405() {
+        given().get("/mp/collect")
+                .then().statusCode(405)
+                .header("Allow", "POST")
+                .body("error", equalTo("GET is not allowed on /mp/collect; send the events with POST"));
+    }
+
+    @Test
+    void deepNestingIs400() {
+        String nested = "[".repeat(1500) + "]".repeat(1500);
+
+        given().contentType(ContentType.JSON)
+                .body("{\"client_id\":\"n\",\"events\":[{\"name\":\"p\",\"params\":{\"x\":" + nested + "}}]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(400).body("field", equalTo("$"));
+    }
+
+    @Test
+    void eventIdResentAcrossMidnightIsDuplicate() {
+        String before = "{\"event_id\":\"midnight-1\",\"name\":\"page_view\",\"client_id\":\"q\","
+                + "\"timestamp\":\"2024-03-27T23:59:59Z\"}";
+        String after = before.replace("2024-03-27T23:59:59Z", "2024-03-28T00:00:01Z");
+
+        given().contentType(ContentType.JSON).body(before)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET).queryParam("import", "1")
+                .post("/events")
+                .then().statusCode(200).body("accepted", equalTo(1));
+        given().contentType(ContentType.JSON).body(after)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET).queryParam("import", "1")
+                .post("/events")
+                .then().statusCode(200).body("duplicates", equalTo(1)).body("accepted", equalTo(0));
+    }
+
+    @Test
+    void hugeTimestampIsRejectedNot500() {
+        given().contentType(ContentType.JSON)
+                .body("{\"client_id\":\"x\",\"timestamp_micros\":9300000000000000,\"events\":[{\"name\":\"p\"}]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET).queryParam("import", "true")
+                .post("/mp/collect")
+                .then().statusCode(200)
+                .body("rejected", equalTo(1))
+                .body("results[0].field", equalTo("timestamp_micros"));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,11 +16,10 @@ class KpiCalculatorTest {
 
     /** 1,830 sessions, 951 engaged, 916 single-interaction, 9,732 page views, 40 transactions for 3,936.82 USD. */
     private static final SessionTotals SAMPLE = new SessionTotals(1830, 951, 916, 355_187_000L, 9732, 1804, 1230,
-            589, 40, 40, 40, 40, Map.of("USD", new BigDecimal("3936.82")), 40,
-            Map.of("USD", new BigDecimal("4000.00")));
+            589, 40, 40, 40, 40, MoneyTotals.of("USD", "3936.82", 40), 40, MoneyTotals.of("USD", "4000.00", 40));
 
-    private static final SessionTotals EMPTY = new SessionTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0,
-            Map.of());
+    private static final SessionTotals EMPTY = new SessionTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            MoneyTotals.NONE, 0, MoneyTotals.NONE);
 
     static Stream<Arguments> sampleCases() {
         return Stream.of(
@@ -97,18 +95,46 @@ class KpiCalculatorTest {
 
     @Test
     void mixedCurrenciesAreNotAdded() {
-        Map<String, BigDecimal> revenue = new TreeMap<>(Map.of("EUR", new BigDecimal("10.00"),
-                "USD", new BigDecimal("20.00")));
-        SessionTotals totals = new SessionTotals(3, 3, 0, 0, 3, 2, 2, 0, 2, 2, 2, 2, revenue, 2, revenue);
+        // T1 100.10 USD and T2 60.00 USD from one buyer, T3 1,250,000 IRR from another, T4 without a value.
+        MoneyTotals revenue = new MoneyTotals(Map.of("USD", new BigDecimal("160.10"),
+                "IRR", new BigDecimal("1250000")), Map.of("USD", 2L, "IRR", 1L));
+        SessionTotals totals = new SessionTotals(4, 4, 0, 0, 4, 3, 3, 0, 4, 4, 3, 4, revenue, 3, revenue);
 
-        KpiValue revenueKpi = KpiCalculator.compute(totals).get("revenue");
-        KpiValue aov = KpiCalculator.compute(totals).get("aov");
+        Map<String, KpiValue> kpis = KpiCalculator.compute(totals);
+        KpiValue revenueKpi = kpis.get("revenue");
+        KpiValue aov = kpis.get("aov");
 
         assertNull(revenueKpi.value());
-        assertEquals(new BigDecimal("10.00"), revenueKpi.byCurrency().get("EUR"));
-        assertEquals(new BigDecimal("20.00"), revenueKpi.byCurrency().get("USD"));
-        assertEquals("amounts are in 2 currencies (EUR, USD) and are not added up without an exchange rate; "
+        assertEquals(new BigDecimal("160.10"), revenueKpi.byCurrency().get("USD"));
+        assertEquals(new BigDecimal("1250000"), revenueKpi.byCurrency().get("IRR"));
+        assertEquals("amounts are in 2 currencies (IRR, USD) and are not added up without an exchange rate; "
                 + "see byCurrency", revenueKpi.reason());
         assertNull(aov.value());
+        assertEquals(new BigDecimal("80.0500"), aov.byCurrency().get("USD"));
+        assertEquals(new BigDecimal("1250000.0000"), aov.byCurrency().get("IRR"));
+    }
+
+    @Test
+    void averageSkipsTransactionsWithoutValue() {
+        // 3 transactions, of which 2 carried a value.
+        SessionTotals totals = new SessionTotals(3, 3, 0, 0, 3, 3, 3, 0, 3, 3, 3, 3,
+                MoneyTotals.of("EUR", "30.00", 2), 3, MoneyTotals.of("EUR", "30.00", 2));
+
+        KpiValue aov = KpiCalculator.compute(totals).get("aov");
+
+        assertEquals(new BigDecimal("15.0000"), aov.value());
+        assertEquals(new BigDecimal("2"), aov.denominator());
+        assertEquals("EUR", aov.currency());
+    }
+
+    @Test
+    void noValuedPurchaseHasReason() {
+        SessionTotals totals = new SessionTotals(1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, MoneyTotals.NONE, 1,
+                MoneyTotals.NONE);
+
+        KpiValue aov = KpiCalculator.compute(totals).get("aov");
+
+        assertNull(aov.value());
+        assertEquals("no purchase carried a value and currency", aov.reason());
     }
 }

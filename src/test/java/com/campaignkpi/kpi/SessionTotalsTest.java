@@ -62,7 +62,8 @@ class SessionTotalsTest {
         SessionTotals totals = SessionTotals.of(sessions, VisitorHistory.NONE);
 
         assertEquals(2, totals.transactions());
-        assertEquals(new BigDecimal("42.50"), totals.revenueByCurrency().get("USD"));
+        assertEquals(new BigDecimal("42.50"), totals.revenue().sums().get("USD"));
+        assertEquals(2L, totals.revenue().counts().get("USD"));
         assertEquals(3, totals.conversions(), "every purchase event is a key event");
         assertEquals(2, totals.convertingSessions());
     }
@@ -83,7 +84,8 @@ class SessionTotalsTest {
 
         assertEquals(2, totals.buyers());
         // u1: 100 + 30 before the range end (T9 is later); b: 10 with no stored history.
-        assertEquals(new BigDecimal("140.00"), totals.lifetimeRevenueByCurrency().get("USD"));
+        assertEquals(new BigDecimal("140.00"), totals.lifetimeRevenue().sums().get("USD"));
+        assertEquals(2L, totals.lifetimeRevenue().counts().get("USD"));
         assertEquals(new BigDecimal("70.0000"), clv.value());
         assertEquals("USD", clv.currency());
     }
