@@ -118,6 +118,11 @@ class SnapshotTimeZoneTest {
                 .post("/snapshot")
                 .then().statusCode(400).body("field", equalTo("groupBy"));
         given().contentType(ContentType.JSON)
+                .body(Map.of("property", PROPERTY, "from", "+999999999-12-31", "to", "+999999999-12-31"))
+                .post("/snapshot")
+                .then().statusCode(400).body("field", equalTo("from"))
+                .body("error", equalTo("from +999999999-12-31 is outside the years 1970 to 9999"));
+        given().contentType(ContentType.JSON)
                 .body(Map.of("property", "G-MISSING", "from", "2024-03-01", "to", "2024-03-30"))
                 .post("/snapshot")
                 .then().statusCode(404).body("field", equalTo("property"));

@@ -3,8 +3,8 @@ package com.campaignkpi.traffic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.campaignkpi.testing.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +21,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SourceCategoriesTest {
 
-    private static final Path SHARED_COPY =
-            Path.of("..", "shared", "datasets", "ga4_bigquery_export", "ga4_source_categories.csv");
 
     @Test
     void bundledListHasEveryRowOfTheFile() throws IOException {
@@ -41,8 +38,8 @@ class SourceCategoriesTest {
 
     @Test
     void bundledListEqualsSharedDatasetCopy() throws IOException {
-        assumeTrue(Files.isRegularFile(SHARED_COPY), "Skipped: " + SHARED_COPY.toAbsolutePath() + " is missing");
-        List<String> shared = Files.readAllLines(SHARED_COPY, StandardCharsets.UTF_8);
+        List<String> shared = Files.readAllLines(SharedData.require("ga4_bigquery_export/ga4_source_categories.csv"),
+                StandardCharsets.UTF_8);
 
         assertEquals(shared.subList(1, shared.size()), readBundledDataRows());
     }
