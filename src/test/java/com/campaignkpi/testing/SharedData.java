@@ -19,7 +19,7 @@ public final class SharedData {
     /** Returns the file under the datasets folder, or skips the calling test when it is absent. */
     public static Path require(String relative) {
         Path file = ROOT.resolve(relative);
-        assumeTrue(Files.isRegularFile(file), () -> "Skipped: shared dataset " + file.toAbsolutePath().normalize()
+        assumeTrue(Files.isRegularFile(file), () -> "shared dataset " + file.toAbsolutePath().normalize()
                 + " not found; these tests run where ../shared/datasets sits beside the project");
         return file;
     }
