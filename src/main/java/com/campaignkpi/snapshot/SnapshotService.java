@@ -9,6 +9,8 @@ import com.campaignkpi.property.Property;
 import com.campaignkpi.session.Session;
 import com.campaignkpi.session.Sessionizer;
 import com.campaignkpi.visitor.VisitorStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,6 +22,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +45,11 @@ public class SnapshotService {
     VisitorStore visitors;
 
     Clock clock = Clock.systemUTC();
+
+    /** Day queries in flight at once per instance; DynamoDB serves them from different partitions. */
+    static final int DAY_READERS = 8;
+
+    private ExecutorService dayReaders;
 
     Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy) {
         long startedNanos = System.nanoTime();
@@ -60,14 +71,42 @@ public class SnapshotService {
         return snapshot;
     }
 
+    /** Reads the days in parallel, because each Query waits on a round trip far more than it computes. */
     private List<TrackedEvent> load(String property, SnapshotRange range) {
         LocalDate firstDay = LocalDate.ofInstant(range.start(), ZoneOffset.UTC).minusDays(1);
         LocalDate lastDay = LocalDate.ofInstant(range.end(), ZoneOffset.UTC).plusDays(1);
-        List<TrackedEvent> loaded = new ArrayList<>();
+        List<CompletableFuture<List<TrackedEvent>>> days = new ArrayList<>();
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
-            loaded.addAll(events.readDay(property, day));
+            LocalDate utcDay = day;
+            days.add(CompletableFuture.supplyAsync(() -> events.readDay(property, utcDay), dayReaders));
+        }
+        List<TrackedEvent> loaded = new ArrayList<>();
+        for (CompletableFuture<List<TrackedEvent>> day : days) {
+            loaded.addAll(join(day));
         }
         return loaded;
+    }
+
+    private static List<TrackedEvent> join(CompletableFuture<List<TrackedEvent>> day) {
+        try {
+            return day.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    @PostConstruct
+    void startReaders() {
+        dayReaders = Executors.newFixedThreadPool(DAY_READERS, runnable -> {
+            Thread thread = new Thread(runnable, "snapshot-day-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        dayReaders.shutdownNow();
     }
 
     private static List<Session> inRange(List<Session> sessions, SnapshotRange range) {
