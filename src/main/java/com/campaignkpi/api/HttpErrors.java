@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * Maps exceptions from any function or webhook to a status and a JSON {@link ErrorBody}: a {@link RequestException}
  * to its 4xx, a store that is throttling or unreachable to 503, so callers retry only what is worth retrying, and
- * anything else to 500. Funqy's HTTP binding would answer every exception with 500.
+ * anything else to 500. Funqy's HTTP binding would return 500 for every exception.
  */
 @ApplicationScoped
 public class HttpErrors {
@@ -58,7 +58,7 @@ public class HttpErrors {
             send(context, status, new ErrorBody(status, HttpResponseStatus.valueOf(status).reasonPhrase(), null));
             return;
         }
-        // Logged here with the path only: the default handler would log the query string, which holds api_secret.
+        // Logged here with the path only: the default handler would log the query string, which contains api_secret.
         LOG.errorf(context.failure(), "Failed %s %s", context.request().method(), context.request().path());
         send(context, 500, new ErrorBody(500, "Internal error while handling " + context.request().path()
                 + "; the server log has the details", null));

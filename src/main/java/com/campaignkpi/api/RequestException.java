@@ -4,7 +4,7 @@ package com.campaignkpi.api;
  * A request the caller must change before it can succeed: invalid input, a missing or wrong secret, an
  * oversized body. Never worth retrying as is, so queue consumers drop or park the message instead.
  *
- * <p>The HTTP layer answers with {@link #status()} and a JSON body naming {@link #field()}; nothing of this
+ * <p>The HTTP layer responds with {@link #status()} and a JSON body naming {@link #field()}; nothing of this
  * kind becomes a 500.
  */
 public class RequestException extends RuntimeException {

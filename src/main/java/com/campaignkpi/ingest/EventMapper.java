@@ -92,8 +92,8 @@ final class EventMapper {
     }
 
     /**
-     * The sender's id ({@code event_id} at the top or in params, as Meta's deduplication uses it), else a SHA-256
-     * fingerprint of client, user, name, time and params, so an identical resend maps to the same key.
+     * Returns the sender's id ({@code event_id} at the top or in params, as Meta's deduplication uses it), else a
+     * SHA-256 fingerprint of client, user, name, time and params, so an identical resend maps to the same key.
      */
     private static String eventId(IncomingEvent incoming, String name, long micros) {
         String given = ParamValues.asText(incoming.raw().get("event_id"));

@@ -62,7 +62,7 @@ public class EventStore {
         DynamoBatches.putAll(dynamo, tables.events(), items);
     }
 
-    /** Every event of {@code property} whose time falls on {@code utcDay}, in key order (by event id). */
+    /** Reads every event of {@code property} whose time falls on {@code utcDay}, in key order (by event id). */
     public List<TrackedEvent> readDay(String property, LocalDate utcDay) {
         List<TrackedEvent> events = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;

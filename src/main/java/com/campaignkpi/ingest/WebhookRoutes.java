@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
  *
  * <p>Quarkus reads each body before these handlers run, up to quarkus.http.limits.max-body-size (10 MB by default),
  * so every body over the 130,000-byte limit up to that size gets a 413 that names the limit. The raw bytes are used
- * whatever the content type says, because senders label JSON as text/plain or as a form.
+ * whatever the content type declares, because senders label JSON as text/plain or as a form.
  */
 @ApplicationScoped
 public class WebhookRoutes {

@@ -9,7 +9,7 @@ public interface AdminConfig {
 
     /**
      * Token that the {@code property} function requires. When unset, properties cannot be changed over the API,
-     * which is the safe default for a deployment nobody has configured yet.
+     * which is the safe default for a deployment not configured yet.
      */
     Optional<String> token();
 }

@@ -21,7 +21,7 @@ public final class Secrets {
         }
     }
 
-    /** Whether {@code secret} hashes to one of {@code hashes}; compares in constant time per hash. */
+    /** Tells whether {@code secret} hashes to one of {@code hashes}, comparing in constant time per hash. */
     public static boolean matches(String secret, List<String> hashes) {
         if (secret == null || secret.isEmpty()) {
             return false;

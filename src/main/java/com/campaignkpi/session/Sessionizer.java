@@ -44,8 +44,8 @@ public final class Sessionizer {
 
     /**
      * Splits one client's time-ordered events into the event lists of its sessions. An event without a session id
-     * joins the sender's session that it falls into or within the timeout of (a tag that forgot the id on one
-     * event); the rest form inactivity windows of their own.
+     * joins the sender's session that it falls into, or is within the timeout of, because a tag may leave the id off
+     * one event. The other events without an id form inactivity windows of their own.
      */
     static List<List<TrackedEvent>> split(List<TrackedEvent> clientEvents, long timeoutMicros) {
         Map<String, List<TrackedEvent>> bySenderId = new LinkedHashMap<>();

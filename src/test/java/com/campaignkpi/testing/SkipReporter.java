@@ -15,7 +15,7 @@ public class SkipReporter implements TestExecutionListener {
         System.out.println("SKIPPED " + test.getDisplayName() + ": " + reason);
     }
 
-    /** An unmet assumption ends a test as aborted, not as skipped; its message is the reason. */
+    /** Prints the reason of a test that an unmet assumption aborted: JUnit reports those as aborted, not skipped. */
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
