@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -73,7 +74,8 @@ public class VisitorStore {
         String prefix = clientKey(property, "");
         for (Map<String, AttributeValue> item : readAll(clientIds, id -> clientKey(property, id))) {
             if (item.containsKey(FIRST_SEEN_MICROS)) {
-                result.put(item.get(PK).s().substring(prefix.length()), Long.parseLong(item.get(FIRST_SEEN_MICROS).n()));
+                String clientId = item.get(PK).s().substring(prefix.length());
+                result.put(clientId, Long.parseLong(item.get(FIRST_SEEN_MICROS).n()));
             }
         }
         return result;
@@ -93,8 +95,7 @@ public class VisitorStore {
         return result;
     }
 
-    private List<Map<String, AttributeValue>> readAll(Collection<String> ids,
-            java.util.function.Function<String, String> keyOf) {
+    private List<Map<String, AttributeValue>> readAll(Collection<String> ids, Function<String, String> keyOf) {
         Set<String> unique = new LinkedHashSet<>(ids);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(unique.size());
         unique.forEach(id -> keys.add(Map.of(PK, AttributeValue.fromS(keyOf.apply(id)))));
