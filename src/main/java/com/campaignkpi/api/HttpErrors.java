@@ -3,6 +3,7 @@ package com.campaignkpi.api;
 import com.campaignkpi.storage.StorageBusyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -51,6 +52,14 @@ public class HttpErrors {
                     context.request().path(), context.failure().toString());
             context.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             send(context, 503, unavailable);
+            return;
+        }
+        if (find(context.failure(), DecoderException.class) != null) {
+            // Vert.x decodes a body labelled as a form before any route sees it; its text may contain a secret.
+            LOG.debugf("Rejected %s %s: body not decodable as its content type", context.request().method(),
+                    context.request().path());
+            send(context, 400, new ErrorBody(400, "The body could not be decoded as its Content-Type says; send "
+                    + "JSON with Content-Type: application/json, uncompressed", "$"));
             return;
         }
         if (context.failure() == null) {

@@ -57,7 +57,7 @@ final class CanonicalBody {
 
     private static IncomingEvent toIncoming(int index, String path, JsonNode event) {
         Violation problem = null;
-        JsonNode timestamp = event.get("timestamp_micros");
+        JsonNode timestamp = event.hasNonNull("timestamp_micros") ? event.get("timestamp_micros") : null;
         String timestampPath = path + ".timestamp_micros";
         if (timestamp == null && event.hasNonNull("timestamp")) {
             timestampPath = path + ".timestamp";

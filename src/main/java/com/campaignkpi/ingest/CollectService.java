@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,56 +58,85 @@ public class CollectService {
 
     public CollectResult collect(CollectCommand command) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (command.body() != null && command.body().length > EventLimits.MAX_BODY_BYTES) {
-            throw RequestException.tooLarge("$", "The body has " + command.body().length + " bytes; the limit is "
-                    + EventLimits.MAX_BODY_BYTES + " bytes per request, so split the events over several requests");
-        }
+        checkSize(command.body());
         Property property = authenticate(command.measurementId(), command.apiSecret());
         SplitBody split = split(command.endpoint(), parse(command.body()));
-        List<IncomingEvent> incoming = split.events();
 
-        String requestId = UUID.randomUUID().toString();
-        List<EventResult> results = new ArrayList<>(incoming.size() + 1);
-        List<TrackedEvent> candidates = new ArrayList<>();
-        List<Integer> candidateIndexes = new ArrayList<>();
-        List<Rejection> rejected = new ArrayList<>();
-        for (IncomingEvent event : incoming) {
+        Triage triage = new Triage(UUID.randomUUID().toString(), receivedAt, command.endpoint());
+        for (IncomingEvent event : split.events()) {
             Violation violation = EventValidator.validate(event, receivedAt, command.importMode());
             EventMapper.Result mapped = violation == null ? EventMapper.map(event, receivedAt) : null;
             if (mapped != null && mapped.violation() == null) {
-                candidates.add(mapped.event());
-                candidateIndexes.add(event.index());
-                results.add(null);
-                continue;
+                triage.accept(event.index(), mapped.event());
+            } else {
+                triage.reject(event, violation != null ? violation : mapped.violation(), write(
+                        event.replayBody() != null ? event.replayBody() : event.raw()));
             }
-            Violation problem = violation != null ? violation : mapped.violation();
+        }
+        if (split.overflow() != null) {
+            triage.rejectOverflow(split.overflow(), write(split.overflow().replayBody()));
+        }
+
+        storeNew(property.id(), triage, receivedAt);
+        if (!triage.rejected.isEmpty()) {
+            rejections.putAll(property.id(), triage.rejected, expiresAt(receivedAt));
+        }
+        // Both visitor updates are idempotent, so they run for duplicates too: a retry after a failure here
+        // completes what the first attempt left undone.
+        recordVisitors(property.id(), triage.candidates);
+
+        CollectResult result = summarise(triage.results);
+        LOG.infof("Collected request %s for %s via %s: %d accepted, %d duplicates, %d rejected%s", triage.requestId,
+                property.id(), command.endpoint().id(), result.accepted(), result.duplicates(), result.rejected(),
+                command.importMode() ? " (import mode)" : "");
+        return result;
+    }
+
+    /** The events of one request sorted into candidates to store and rejections, with a result slot per event. */
+    private static final class Triage {
+        final String requestId;
+        final Instant receivedAt;
+        final Endpoint endpoint;
+        final List<EventResult> results = new ArrayList<>();
+        final List<TrackedEvent> candidates = new ArrayList<>();
+        final List<Integer> candidateSlots = new ArrayList<>();
+        final List<Integer> candidateIndexes = new ArrayList<>();
+        final List<Rejection> rejected = new ArrayList<>();
+
+        Triage(String requestId, Instant receivedAt, Endpoint endpoint) {
+            this.requestId = requestId;
+            this.receivedAt = receivedAt;
+            this.endpoint = endpoint;
+        }
+
+        void accept(int index, TrackedEvent event) {
+            candidates.add(event);
+            candidateIndexes.add(index);
+            candidateSlots.add(results.size());
+            results.add(null);
+        }
+
+        void reject(IncomingEvent event, Violation problem, String replayBody) {
             results.add(new EventResult(event.index(), EventResult.REJECTED, null, problem.field(), problem.reason(),
                     null));
             rejected.add(new Rejection(receivedAt.toString(), requestId, event.index(), problem.field(),
-                    problem.reason(), command.endpoint().id(),
-                    write(event.replayBody() != null ? event.replayBody() : event.raw())));
+                    problem.reason(), endpoint.id(), replayBody));
         }
 
-        if (split.overflow() != null) {
-            SplitBody.Overflow overflow = split.overflow();
+        void rejectOverflow(SplitBody.Overflow overflow, String replayBody) {
             Violation problem = overflow.violation();
             results.add(new EventResult(overflow.firstIndex(), EventResult.REJECTED, null, problem.field(),
                     problem.reason(), overflow.lastIndex()));
             rejected.add(new Rejection(receivedAt.toString(), requestId, overflow.firstIndex(), problem.field(),
-                    problem.reason(), command.endpoint().id(), write(overflow.replayBody())));
+                    problem.reason(), endpoint.id(), replayBody));
         }
+    }
 
-        List<TrackedEvent> fresh = storeNew(property.id(), candidates, candidateIndexes, results, receivedAt);
-        if (!rejected.isEmpty()) {
-            rejections.putAll(property.id(), rejected, expiresAt(receivedAt));
+    private static void checkSize(byte[] body) {
+        if (body != null && body.length > EventLimits.MAX_BODY_BYTES) {
+            throw RequestException.tooLarge("$", "The body has " + body.length + " bytes; the limit is "
+                    + EventLimits.MAX_BODY_BYTES + " bytes per request, so split the events over several requests");
         }
-        recordVisitors(property.id(), fresh);
-
-        CollectResult result = summarise(results);
-        LOG.infof("Collected request %s for %s via %s: %d accepted, %d duplicates, %d rejected%s", requestId,
-                property.id(), command.endpoint().id(), result.accepted(), result.duplicates(), result.rejected(),
-                command.importMode() ? " (import mode)" : "");
-        return result;
     }
 
     private Property authenticate(String measurementId, String apiSecret) {
@@ -149,36 +179,35 @@ public class CollectService {
                 : CanonicalBody.split(body);
     }
 
-    /** Stores the candidates not stored before and fills their results; returns the ones stored now. */
-    private List<TrackedEvent> storeNew(String property, List<TrackedEvent> candidates, List<Integer> indexes,
-            List<EventResult> results, Instant receivedAt) {
-        if (candidates.isEmpty()) {
-            return List.of();
+    /** Stores the candidates not stored before and fills their results. */
+    private void storeNew(String property, Triage triage, Instant receivedAt) {
+        if (triage.candidates.isEmpty()) {
+            return;
         }
-        Set<String> stored = events.existingIds(property, candidates);
+        Set<String> stored = events.existingIds(property, triage.candidates);
         Set<String> inRequest = new HashSet<>();
         List<TrackedEvent> fresh = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            TrackedEvent event = candidates.get(i);
+        for (int i = 0; i < triage.candidates.size(); i++) {
+            TrackedEvent event = triage.candidates.get(i);
+            int slot = triage.candidateSlots.get(i);
             boolean duplicate = stored.contains(event.eventId()) || !inRequest.add(event.eventId());
-            results.set(indexes.get(i), new EventResult(indexes.get(i),
+            triage.results.set(slot, new EventResult(triage.candidateIndexes.get(i),
                     duplicate ? EventResult.DUPLICATE : EventResult.ACCEPTED, event.eventId(), null, null, null));
             if (!duplicate) {
                 fresh.add(event);
             }
         }
         events.putAll(property, fresh, expiresAt(receivedAt));
-        return fresh;
     }
 
-    private void recordVisitors(String property, List<TrackedEvent> fresh) {
+    private void recordVisitors(String property, List<TrackedEvent> stored) {
         Map<String, Long> firstSeen = new HashMap<>();
-        Map<String, List<Purchase>> purchases = new HashMap<>();
-        for (TrackedEvent event : fresh) {
+        Map<String, Set<Purchase>> purchases = new HashMap<>();
+        for (TrackedEvent event : stored) {
             firstSeen.merge(event.clientId(), event.timestampMicros(), Math::min);
             if (event.name().equals("purchase") && event.value() != null && event.currency() != null) {
                 String key = event.transactionId() != null ? event.transactionId() : event.eventId();
-                purchases.computeIfAbsent(event.customerId(), id -> new ArrayList<>())
+                purchases.computeIfAbsent(event.customerId(), id -> new LinkedHashSet<>())
                         .add(new Purchase(key, event.timestampMicros(), event.value(), event.currency()));
             }
         }

@@ -46,7 +46,7 @@ final class EventMapper {
         JsonNode params = raw.path("params");
         String name = raw.get("name").asText();
 
-        BigDecimal value = ParamValues.asDecimal(params.get("value"));
+        BigDecimal value = ParamValues.normalized(ParamValues.asDecimal(params.get("value")));
         String currency = ParamValues.asText(params.get("currency"));
         if (value != null && currency == null && REVENUE_EVENTS.contains(name)) {
             String path = incoming.path() + ".params.currency";

@@ -20,18 +20,16 @@ final class EventValidator {
         }
         if (!event.raw().isObject()) {
             return new Violation(event.path(), event.path() + " must be a JSON object, found "
-                    + event.raw().getNodeType().name().toLowerCase());
+                    + event.raw().getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (event.clientId() == null) {
             return new Violation(event.clientIdPath(), event.clientIdPath() + " is missing: every event needs a "
                     + "client id (client_id or app_instance_id) to be counted in sessions and users");
         }
-        if (event.clientId().length() > EventLimits.MAX_ID_LENGTH) {
-            return new Violation(event.clientIdPath(), event.clientIdPath() + " is " + event.clientId().length()
-                    + " characters long; the limit is " + EventLimits.MAX_ID_LENGTH);
-        }
-
         Violation problem = checkName(event);
+        if (problem == null) {
+            problem = checkEventId(event);
+        }
         if (problem == null) {
             problem = checkParams(event);
         }
@@ -70,6 +68,24 @@ final class EventValidator {
             return new Violation(path, path + " '" + name + "' starts with the reserved prefix '" + prefix + "'");
         }
         return null;
+    }
+
+    private static Violation checkEventId(IncomingEvent event) {
+        JsonNode topLevel = event.raw().get("event_id");
+        if (topLevel != null && topLevel.isContainerNode()) {
+            return new Violation(event.path() + ".event_id", event.path() + ".event_id must be a string");
+        }
+        Violation problem = IdentityField.check(event.path() + ".event_id", ParamValues.asText(topLevel));
+        if (problem == null) {
+            problem = IdentityField.check(event.path() + ".params.event_id",
+                    ParamValues.asText(event.raw().path("params").get("event_id")));
+        }
+        if (problem == null && event.deviceCategory() != null
+                && event.deviceCategory().length() > EventLimits.MAX_PARAM_VALUE_LENGTH) {
+            problem = new Violation("device_category", "the device category is " + event.deviceCategory().length()
+                    + " characters long; the limit is " + EventLimits.MAX_PARAM_VALUE_LENGTH);
+        }
+        return problem;
     }
 
     private static Violation checkParams(IncomingEvent event) {

@@ -20,6 +20,14 @@ final class MeasurementProtocolBody {
 
     private static final Set<String> CONSENT_VALUES = Set.of("GRANTED", "DENIED");
 
+    /**
+     * Request-level fields of the Measurement Protocol that a rejected event's replay body keeps. Anything else is
+     * left out, so an unknown bulky field is not copied into each of up to 25 stored rejections.
+     */
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("client_id", "app_instance_id", "user_id",
+            "timestamp_micros", "user_properties", "consent", "device", "user_location", "ip_override", "user_data",
+            "non_personalized_ads");
+
     private MeasurementProtocolBody() {
     }
 
@@ -42,10 +50,10 @@ final class MeasurementProtocolBody {
         String deviceCategory = ParamValues.asText(body.path("device").get("category"));
         Violation envelopeProblem = clientId.problem() != null ? clientId.problem()
                 : userId.problem() != null ? userId.problem()
-                : checkEnvelope(body, userId.value());
+                : checkEnvelope(body);
 
         ObjectNode envelope = ((ObjectNode) body).deepCopy();
-        envelope.remove("events");
+        envelope.retain(ENVELOPE_FIELDS);
 
         int kept = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
         List<IncomingEvent> result = new ArrayList<>(kept);
@@ -53,7 +61,7 @@ final class MeasurementProtocolBody {
             JsonNode event = events.get(i);
             String path = "events[" + i + "]";
 
-            boolean ownTime = event.isObject() && event.has("timestamp_micros");
+            boolean ownTime = event.isObject() && event.hasNonNull("timestamp_micros");
             JsonNode timestamp = ownTime ? event.get("timestamp_micros") : body.get("timestamp_micros");
             String timestampPath = ownTime ? path + ".timestamp_micros" : "timestamp_micros";
 
@@ -78,11 +86,7 @@ final class MeasurementProtocolBody {
         return new SplitBody.Overflow(first, events.size() - 1, "events[" + first + "]", replay);
     }
 
-    private static Violation checkEnvelope(JsonNode body, String userId) {
-        if (userId != null && userId.length() > EventLimits.MAX_ID_LENGTH) {
-            return new Violation("user_id", "user_id is " + userId.length() + " characters long; the limit is "
-                    + EventLimits.MAX_ID_LENGTH);
-        }
+    private static Violation checkEnvelope(JsonNode body) {
         Violation problem = checkUserProperties(body.get("user_properties"));
         if (problem == null) {
             problem = checkConsent(body.get("consent"));

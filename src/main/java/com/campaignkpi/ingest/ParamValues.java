@@ -19,8 +19,14 @@ final class ParamValues {
                 return checkAmount(path, value);
             }
             case "quantity" -> {
-                Long quantity = asLong(value);
-                if (quantity == null || quantity < 1) {
+                // Optional, as in GA4, where a missing quantity counts as 1.
+                if (value.isMissingNode() || value.isNull()) {
+                    return null;
+                }
+                BigDecimal quantity = asDecimal(value);
+                boolean whole = quantity != null && storable(quantity)
+                        && quantity.stripTrailingZeros().scale() <= 0;
+                if (!whole || quantity.compareTo(BigDecimal.ONE) < 0) {
                     return new Violation(path, path + " '" + abbreviate(value.asText())
                             + "' is not a whole number of 1 or more");
                 }
@@ -67,14 +73,38 @@ final class ParamValues {
             return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is negative; send returned "
                     + "money as a refund event with a positive value");
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        int exponent = stripped.precision() - stripped.scale() - 1;
-        if (stripped.precision() > EventLimits.MAX_NUMBER_DIGITS || (amount.signum() != 0
-                && (exponent > EventLimits.MAX_NUMBER_EXPONENT || exponent < EventLimits.MIN_NUMBER_EXPONENT))) {
+        if (!storable(amount)) {
             return new Violation(path, path + " '" + abbreviate(value.asText()) + "' cannot be stored exactly: use "
                     + "at most " + EventLimits.MAX_NUMBER_DIGITS + " significant digits and a magnitude below 1E126");
         }
         return null;
+    }
+
+    /**
+     * Tells whether DynamoDB can store {@code amount} exactly. The exponent is checked first, in long arithmetic,
+     * because stripping the zeros of a value such as 1e-1000000000 would allocate gigabytes.
+     */
+    static boolean storable(BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return true;
+        }
+        long exponent = (long) amount.precision() - amount.scale() - 1;
+        if (exponent > EventLimits.MAX_NUMBER_EXPONENT || exponent < EventLimits.MIN_NUMBER_EXPONENT) {
+            return false;
+        }
+        return amount.stripTrailingZeros().precision() <= EventLimits.MAX_NUMBER_DIGITS;
+    }
+
+    /** Returns {@code amount} without trailing zeros, and zero as plain 0, for storage; call after {@link #storable}. */
+    static BigDecimal normalized(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        if (amount.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static String abbreviate(String value) {

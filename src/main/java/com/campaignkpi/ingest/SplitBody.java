@@ -24,9 +24,10 @@ record SplitBody(List<IncomingEvent> events, Overflow overflow) {
         }
 
         Violation violation() {
+            String rejected = count() == 1 ? "the event at index " + firstIndex + " is"
+                    : "the " + count() + " events from index " + firstIndex + " on are";
             return new Violation(path, "the request has " + (lastIndex + 1) + " events; the limit is "
-                    + EventLimits.MAX_EVENTS_PER_REQUEST + " per request, so the " + count() + " events from index "
-                    + firstIndex + " on are rejected");
+                    + EventLimits.MAX_EVENTS_PER_REQUEST + " per request, so " + rejected + " rejected");
         }
     }
 }

@@ -3,6 +3,7 @@ package com.campaignkpi.ingest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads the query parameters of a page URL without failing on the malformed URLs real pages produce. */
@@ -27,7 +28,7 @@ final class UrlQuery {
             String key = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (!key.isEmpty() && !value.isEmpty()) {
-                result.putIfAbsent(key.toLowerCase(), value);
+                result.putIfAbsent(key.toLowerCase(Locale.ROOT), value);
             }
         }
         return result;

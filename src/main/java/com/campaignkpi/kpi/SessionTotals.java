@@ -52,6 +52,7 @@ public record SessionTotals(
         Set<String> convertingUsers = new HashSet<>();
         Map<String, Purchase> transactions = new HashMap<>();
         Map<String, Map<String, Purchase>> purchasesByBuyer = new HashMap<>();
+        Map<String, Set<String>> idsByBuyer = new HashMap<>();
 
         for (Session session : sessions) {
             engaged += session.engaged() ? 1 : 0;
@@ -70,13 +71,15 @@ public record SessionTotals(
                 transactions.putIfAbsent(purchase.transactionKey(), purchase);
                 purchasesByBuyer.computeIfAbsent(session.customerId(), id -> new HashMap<>())
                         .putIfAbsent(purchase.transactionKey(), purchase);
+                idsByBuyer.computeIfAbsent(session.customerId(), id -> new HashSet<>())
+                        .addAll(session.customerIds());
             }
         }
 
         return new SessionTotals(sessions.size(), engaged, single, engagementMsec, pageViews, users.size(),
                 newUsers.size(), returningUsers.size(), conversions, convertingSessions, convertingUsers.size(),
                 transactions.size(), revenue(transactions.values()), purchasesByBuyer.size(),
-                lifetimeRevenue(purchasesByBuyer, history));
+                lifetimeRevenue(purchasesByBuyer, idsByBuyer, history));
     }
 
     /** Returns the transaction id, or the event id for a purchase without one (then each event is a transaction). */
@@ -102,17 +105,20 @@ public record SessionTotals(
 
     /**
      * Sums each buyer's stored purchases before the range's end, together with the range's own purchases in case the
-     * history lags behind, each transaction once. A buyer counts once in each currency they spent in.
+     * history lags behind, each transaction once. The history is looked up under each id the buyer had (client id
+     * and user ids). A buyer counts once in each currency they spent in.
      */
     private static MoneyTotals lifetimeRevenue(Map<String, Map<String, Purchase>> purchasesByBuyer,
-            VisitorHistory history) {
+            Map<String, Set<String>> idsByBuyer, VisitorHistory history) {
         Map<String, BigDecimal> sums = new HashMap<>();
         Map<String, Long> buyers = new HashMap<>();
         purchasesByBuyer.forEach((buyer, inRange) -> {
             Map<String, Purchase> lifetime = new HashMap<>(inRange);
-            for (Purchase purchase : history.purchasesOf(buyer)) {
-                if (purchase.timestampMicros() < history.rangeEndMicros()) {
-                    lifetime.putIfAbsent(purchase.transactionKey(), purchase);
+            for (String id : idsByBuyer.get(buyer)) {
+                for (Purchase purchase : history.purchasesOf(id)) {
+                    if (purchase.timestampMicros() < history.rangeEndMicros()) {
+                        lifetime.putIfAbsent(purchase.transactionKey(), purchase);
+                    }
                 }
             }
             Set<String> currencies = new HashSet<>();

@@ -31,8 +31,4 @@ public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Durati
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         secretHashes = List.copyOf(secretHashes);
     }
-
-    public boolean isKeyEvent(String eventName) {
-        return keyEvents.contains(eventName);
-    }
 }

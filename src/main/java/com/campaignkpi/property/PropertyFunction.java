@@ -14,12 +14,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Creates or replaces a property: its time zone, key events, session timeout and API secrets. */
+/**
+ * Creates or updates a property: its time zone, key events, session timeout and API secrets. Settings left out of an
+ * update keep their stored value.
+ */
 public class PropertyFunction {
 
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
     private static final int MIN_SECRET_LENGTH = 8;
     private static final int MAX_TIMEOUT_MINUTES = 240;
+
+    /** Caps that keep the property item far below DynamoDB's 400 KB item limit. */
+    private static final int MAX_KEY_EVENTS = 50;
+    private static final int MAX_SECRETS = 10;
 
     @Inject
     PropertyStore store;
@@ -67,6 +74,10 @@ public class PropertyFunction {
     }
 
     private static Set<String> keyEvents(List<String> names) {
+        if (names.size() > MAX_KEY_EVENTS) {
+            throw RequestException.invalid("keyEvents", "keyEvents has " + names.size() + " names; the limit is "
+                    + MAX_KEY_EVENTS);
+        }
         Set<String> keyEvents = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -80,10 +91,11 @@ public class PropertyFunction {
     }
 
     private static Duration timeout(BigDecimal minutes) {
-        boolean whole = minutes.stripTrailingZeros().scale() <= 0;
-        if (!whole || minutes.compareTo(BigDecimal.ONE) < 0
-                || minutes.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_MINUTES)) > 0) {
-            throw RequestException.invalid("sessionTimeoutMinutes", "sessionTimeoutMinutes " + minutes.toPlainString()
+        // Bounds first: stripping the zeros of a value such as 1e-999999999 would allocate gigabytes.
+        boolean inRange = minutes.compareTo(BigDecimal.ONE) >= 0
+                && minutes.compareTo(BigDecimal.valueOf(MAX_TIMEOUT_MINUTES)) <= 0;
+        if (!inRange || minutes.stripTrailingZeros().scale() > 0) {
+            throw RequestException.invalid("sessionTimeoutMinutes", "sessionTimeoutMinutes " + minutes
                     + " is invalid: use a whole number from 1 to " + MAX_TIMEOUT_MINUTES + " (GA4 allows up to "
                     + "7 h 55 min, but longer gaps merge unrelated visits)");
         }
@@ -98,12 +110,19 @@ public class PropertyFunction {
         if (request.apiSecrets() != null) {
             secrets.addAll(request.apiSecrets());
         }
+        if (secrets.size() > MAX_SECRETS) {
+            throw RequestException.invalid("apiSecrets", "apiSecrets has " + secrets.size() + " secrets; the limit "
+                    + "is " + MAX_SECRETS + ", enough to rotate them");
+        }
         if (secrets.isEmpty()) {
             return existing.map(Property::secretHashes).orElseThrow(() -> RequestException.invalid("apiSecret",
                     "apiSecret is missing: a new property needs at least one secret for its senders"));
         }
         for (String secret : secrets) {
-            if (secret == null || secret.strip().codePointCount(0, secret.strip().length()) < MIN_SECRET_LENGTH) {
+            if (secret == null) {
+                throw RequestException.invalid("apiSecrets", "apiSecrets contains null; give each secret as text");
+            }
+            if (secret.strip().codePointCount(0, secret.strip().length()) < MIN_SECRET_LENGTH) {
                 throw RequestException.invalid("apiSecret", "apiSecret is too short: use at least "
                         + MIN_SECRET_LENGTH + " characters other than spaces");
             }

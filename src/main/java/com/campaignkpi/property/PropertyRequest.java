@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Input of the {@code property} function, which creates or replaces a property.
+ * Input of the {@code property} function, which creates or updates a property.
  *
  * @param property              measurement id, for example {@code G-ABC123}
  * @param timeZone              IANA zone id such as {@code Asia/Tehran}; kept when absent, UTC for a new property
@@ -14,7 +14,7 @@ import java.util.List;
  *                              generate_lead for a new property
  * @param sessionTimeoutMinutes inactivity gap that ends a session, a whole number of 1 to 240 minutes; kept when
  *                              absent, 30 for a new property
- * @param adminToken            must equal the deployment's {@code campaignkpi.admin-token}
+ * @param adminToken            must equal the deployment's {@code campaignkpi.admin.token}
  */
 public record PropertyRequest(String property, String timeZone, String apiSecret, List<String> apiSecrets,
         List<String> keyEvents, BigDecimal sessionTimeoutMinutes, String adminToken) {

@@ -3,13 +3,14 @@ package com.campaignkpi.session;
 import com.campaignkpi.ingest.TrackedEvent;
 import com.campaignkpi.traffic.TrafficSource;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One visit of one client, built from its events.
  *
  * @param clientId          the client the session belongs to
  * @param userId            the last user id seen in the session, or null
- * @param key               the sender's session id, or {@code w<start micros>} for an inactivity-window session
+ * @param key               the sender's session id, or {@code w<first event micros>} for an inactivity window
  * @param startMicros       time of the first event, microseconds since the epoch; the session counts on its day
  * @param endMicros         time of the last event
  * @param sessionNumber     the sender's count of the client's sessions, or null when not sent
@@ -22,6 +23,8 @@ import java.util.List;
  * @param trafficSource     source, medium and campaign of the session's first event
  * @param landingPage       path of the first page view, or null
  * @param deviceCategory    device category of the first event that named one, or null
+ * @param customerIds       every id the client's purchases may be filed under: the client id and each user id seen
+ *                          in the session, so a purchase made before a login still counts for the logged-in customer
  */
 public record Session(
         String clientId,
@@ -38,13 +41,15 @@ public record Session(
         List<TrackedEvent> purchases,
         TrafficSource trafficSource,
         String landingPage,
-        String deviceCategory) {
+        String deviceCategory,
+        Set<String> customerIds) {
 
     /** GA4: a session is engaged when it lasted longer than 10 seconds, had a key event or 2+ page views. */
     public static final long ENGAGED_AFTER_MSEC = 10_000;
 
     public Session {
         purchases = List.copyOf(purchases);
+        customerIds = Set.copyOf(customerIds);
     }
 
     /** Milliseconds from the first to the last event. */

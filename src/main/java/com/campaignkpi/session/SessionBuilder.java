@@ -7,6 +7,7 @@ import com.campaignkpi.traffic.TrafficSourceResolver;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +36,14 @@ final class SessionBuilder {
         List<TrackedEvent> purchases = new ArrayList<>();
         String landingPage = null;
         String device = null;
+        Set<String> customerIds = new HashSet<>();
+        customerIds.add(first.clientId());
 
         for (TrackedEvent event : events) {
-            userId = event.userId() != null ? event.userId() : userId;
+            if (event.userId() != null) {
+                userId = event.userId();
+                customerIds.add(event.userId());
+            }
             sessionNumber = sessionNumber != null ? sessionNumber : event.sessionNumber();
             device = device != null ? device : event.deviceCategory();
             if (PAGE_VIEW_EVENTS.contains(event.name())) {
@@ -62,7 +68,7 @@ final class SessionBuilder {
         TrackedEvent last = events.get(events.size() - 1);
         return new Session(first.clientId(), userId, sessionKey(first), first.timestampMicros(),
                 last.timestampMicros(), sessionNumber, pageViews, interactions, engagement, senderEngaged, keyEvents,
-                purchases, trafficSource(events), landingPage, device);
+                purchases, trafficSource(events), landingPage, device, customerIds);
     }
 
     private static String sessionKey(TrackedEvent first) {

@@ -70,6 +70,10 @@ public final class Sessionizer {
             int nearest = nearestSpan(spans, event.timestampMicros(), timeoutMicros);
             if (nearest >= 0) {
                 senderSessions.get(nearest).add(event);
+                // The session now reaches this event, so the next id-less event is measured from here.
+                long[] span = spans.get(nearest);
+                span[0] = Math.min(span[0], event.timestampMicros());
+                span[1] = Math.max(span[1], event.timestampMicros());
                 continue;
             }
             if (window == null || event.timestampMicros() - lastMicros > timeoutMicros) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param computedAt     ISO-8601 instant the snapshot was computed
  * @param groupBy        the dimension of {@code groups}, or null
  * @param kpis           every KPI over the whole range, by id
- * @param groups         the KPIs per group, largest group (by sessions) first; empty without {@code groupBy}
+ * @param groups         the KPIs per group: by date in date order, otherwise largest (by sessions) first; empty
+ *                       without {@code groupBy}
  * @param trafficSources sessions by {@code channel_group}, {@code source} and {@code medium}, largest first
  * @param eventsRead     events read to compute the snapshot, including the day on each side of the range
  */

@@ -37,13 +37,13 @@ public class SnapshotFunction {
         GroupBy groupBy = groupBy(request.groupBy());
 
         if (!Boolean.TRUE.equals(request.refresh())) {
-            var stored = store.latest(id, range, groupBy);
+            var stored = store.latest(property, range, groupBy);
             if (stored.isPresent()) {
                 return stored.get();
             }
         }
         Snapshot snapshot = service.compute(property, range, groupBy);
-        store.put(snapshot, range, groupBy);
+        store.put(property, snapshot, range, groupBy);
         return snapshot;
     }
 

@@ -38,6 +38,9 @@ public class SnapshotService {
 
     private static final Logger LOG = Logger.getLogger(SnapshotService.class);
 
+    /** Day queries in flight at once per instance; DynamoDB serves them from different partitions. */
+    static final int DAY_READERS = 8;
+
     @Inject
     EventStore events;
 
@@ -45,9 +48,6 @@ public class SnapshotService {
     VisitorStore visitors;
 
     Clock clock = Clock.systemUTC();
-
-    /** Day queries in flight at once per instance; DynamoDB serves them from different partitions. */
-    static final int DAY_READERS = 8;
 
     private ExecutorService dayReaders;
 
@@ -125,7 +125,7 @@ public class SnapshotService {
                 withoutNumber.add(session.clientId());
             }
             if (!session.purchases().isEmpty()) {
-                buyers.add(session.customerId());
+                buyers.addAll(session.customerIds());
             }
         }
         return new VisitorHistory(visitors.firstSeen(property, withoutNumber), visitors.purchases(property, buyers),

@@ -1,5 +1,7 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.property.Property;
+import com.campaignkpi.property.Secrets;
 import com.campaignkpi.storage.TableNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jboss.logging.Logger;
@@ -21,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Snapshots table: one partition per property, range, time zone and grouping, one item per computation. The body is
+ * Snapshots table: one partition per property, range, time zone, grouping and settings, one item per computation. The body is
  * gzipped JSON because a year grouped by date contains hundreds of KPI maps and an item may not exceed 400 KB.
  */
 @ApplicationScoped
@@ -45,8 +48,11 @@ public class SnapshotStore {
     @Inject
     ObjectMapper mapper;
 
-    /** Reads the newest stored snapshot for this key with one Query, newest first, limit 1. */
-    Optional<Snapshot> latest(String property, SnapshotRange range, GroupBy groupBy) {
+    /**
+     * Reads the newest stored snapshot for this key with one Query, newest first, limit 1. A body that no longer
+     * decodes (written by an older version) counts as absent, so the snapshot is computed again.
+     */
+    Optional<Snapshot> latest(Property property, SnapshotRange range, GroupBy groupBy) {
         QueryResponse response = dynamo.query(QueryRequest.builder()
                 .tableName(tables.snapshots())
                 .keyConditionExpression("pk = :pk")
@@ -57,14 +63,20 @@ public class SnapshotStore {
         if (response.items().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(decode(response.items().get(0).get(BODY).b()));
+        try {
+            return Optional.of(decode(response.items().get(0).get(BODY).b()));
+        } catch (UncheckedIOException e) {
+            LOG.warnf("Stored snapshot %s does not decode (%s); computing it again", key(property, range, groupBy),
+                    e.getCause().toString());
+            return Optional.empty();
+        }
     }
 
     /**
      * Stores {@code snapshot}, unless its gzipped body would exceed {@link #MAX_BODY_BYTES}: then it is only logged,
      * and the next request computes it again.
      */
-    void put(Snapshot snapshot, SnapshotRange range, GroupBy groupBy) {
+    void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy) {
         SdkBytes body = encode(snapshot);
         if (body.asByteArray().length > MAX_BODY_BYTES) {
             LOG.warnf("Snapshot of %s for %s..%s by %s is %d bytes gzipped, over the %d-byte item budget; returned "
@@ -76,15 +88,21 @@ public class SnapshotStore {
         dynamo.putItem(PutItemRequest.builder()
                 .tableName(tables.snapshots())
                 .item(Map.of(
-                        PK, AttributeValue.fromS(key(snapshot.property(), range, groupBy)),
+                        PK, AttributeValue.fromS(key(property, range, groupBy)),
                         SK, AttributeValue.fromS(snapshot.computedAt()),
                         BODY, AttributeValue.fromB(body)))
                 .build());
     }
 
-    static String key(String property, SnapshotRange range, GroupBy groupBy) {
-        return property + "#" + range.from() + "#" + range.to() + "#" + range.zone().getId() + "#"
-                + (groupBy == null ? "all" : groupBy.id());
+    /**
+     * Builds the partition key. It ends with a digest of the property's key events and session timeout, so a
+     * snapshot computed under other settings is not returned after they change.
+     */
+    static String key(Property property, SnapshotRange range, GroupBy groupBy) {
+        String settings = property.keyEvents().stream().sorted().collect(Collectors.joining(","))
+                + "|" + property.sessionTimeout().toMinutes();
+        return property.id() + "#" + range.from() + "#" + range.to() + "#" + range.zone().getId() + "#"
+                + (groupBy == null ? "all" : groupBy.id()) + "#" + Secrets.sha256Hex(settings).substring(0, 12);
     }
 
     private SdkBytes encode(Snapshot snapshot) {

@@ -1,5 +1,6 @@
 package com.campaignkpi.visitor;
 
+import com.campaignkpi.property.Secrets;
 import com.campaignkpi.storage.DynamoBatches;
 import com.campaignkpi.storage.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -29,6 +32,8 @@ public class VisitorStore {
     static final String PK = "pk";
     static final String FIRST_SEEN_MICROS = "firstSeen";
     static final String PURCHASES = "purchases";
+
+    private static final Logger LOG = Logger.getLogger(VisitorStore.class);
 
     @Inject
     DynamoDbClient dynamo;
@@ -57,15 +62,32 @@ public class VisitorStore {
         });
     }
 
-    public void recordPurchases(String property, Map<String, List<Purchase>> purchasesByCustomer) {
-        purchasesByCustomer.forEach((customerId, purchases) -> dynamo.updateItem(UpdateItemRequest.builder()
-                .tableName(tables.visitors())
-                .key(Map.of(PK, AttributeValue.fromS(customerKey(property, customerId))))
-                .updateExpression("ADD #purchases :p")
-                .expressionAttributeNames(Map.of("#purchases", PURCHASES))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromSs(
-                        purchases.stream().map(Purchase::encode).toList())))
-                .build()));
+    /**
+     * Adds purchases to each customer's set. A customer whose item would pass DynamoDB's 400 KB limit (thousands of
+     * purchases under one id, such as a shared "guest" user id) keeps the purchases stored so far, with a warning,
+     * so the other customers of the request still get theirs.
+     */
+    public void recordPurchases(String property, Map<String, ? extends Collection<Purchase>> purchasesByCustomer) {
+        purchasesByCustomer.forEach((customerId, purchases) -> {
+            try {
+                dynamo.updateItem(UpdateItemRequest.builder()
+                        .tableName(tables.visitors())
+                        .key(Map.of(PK, AttributeValue.fromS(customerKey(property, customerId))))
+                        .updateExpression("ADD #purchases :p")
+                        .expressionAttributeNames(Map.of("#purchases", PURCHASES))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromSs(
+                                purchases.stream().map(Purchase::encode).distinct().toList())))
+                        .build());
+            } catch (DynamoDbException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("Item size")) {
+                    throw e;
+                }
+                // NOTE: such a customer's lifetime value stops growing; one item per purchase would lift the cap.
+                LOG.warnf("Purchase history of customer %s (SHA-256 prefix) in %s is full (%s); %d purchases not "
+                        + "added, so its lifetime value excludes them", Secrets.sha256Hex(customerId).substring(0, 12),
+                        property, e.getMessage(), purchases.size());
+            }
+        });
     }
 
     /** Earliest event time per client id, for those of {@code clientIds} that were ever seen. */

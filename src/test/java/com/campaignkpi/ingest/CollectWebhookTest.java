@@ -307,4 +307,25 @@ class CollectWebhookTest {
                 .body("rejected", equalTo(1))
                 .body("results[0].field", equalTo("timestamp_micros"));
     }
+
+    @Inject
+    com.campaignkpi.visitor.VisitorStore visitors;
+
+    @Test
+    void samePurchaseTwiceInOneRequest() {
+        long time = microsAgo(2);
+        String purchase = "{\"name\":\"purchase\",\"params\":{\"transaction_id\":\"T-DUP\",\"value\":12.5,"
+                + "\"currency\":\"USD\",\"event_id\":\"%s\"}}";
+
+        given().contentType(ContentType.JSON)
+                .body("{\"client_id\":\"dup-buyer\",\"timestamp_micros\":" + time + ",\"events\":["
+                        + purchase.formatted("e1") + "," + purchase.formatted("e2") + "]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200).body("accepted", equalTo(2));
+
+        var history = visitors.purchases(PROPERTY, List.of("dup-buyer")).get("dup-buyer");
+        assertEquals(1, history.size());
+        assertEquals("T-DUP", history.get(0).transactionKey());
+    }
 }

@@ -104,6 +104,23 @@ class ValidationRulesTest {
                         + "9300000000000000000}"), "events[0].timestamp_micros", "events[0].timestamp_micros "
                                 + "'9300000000000000000' is not a whole number of microseconds since the Unix epoch "
                                 + "from 0 to 253402300799999999 (year 9999)"),
+                Arguments.of("value with a huge negative exponent", event("{\"name\":\"x\",\"params\":{\"value\":"
+                        + "\"1e-1000000000\"}}"), "events[0].params.value", "events[0].params.value '1e-1000000000' "
+                                + "cannot be stored exactly: use at most 38 significant digits and a magnitude below "
+                                + "1E126"),
+                Arguments.of("value with a huge exponent", event("{\"name\":\"x\",\"params\":{\"tax\":"
+                        + "\"100e2147483647\"}}"), "events[0].params.tax", "events[0].params.tax '100e2147483647' "
+                                + "cannot be stored exactly: use at most 38 significant digits and a magnitude below "
+                                + "1E126"),
+                Arguments.of("user id too long", "{\"client_id\":\"c\",\"user_id\":\"" + "u".repeat(257)
+                        + "\",\"events\":[{\"name\":\"x\"}]}", "user_id", "user_id is 257 characters long; the "
+                                + "limit is 256"),
+                Arguments.of("event id too long", event("{\"name\":\"x\",\"event_id\":\"" + "e".repeat(300)
+                        + "\"}"), "events[0].event_id", "events[0].event_id is 300 characters long; the limit is "
+                                + "256"),
+                Arguments.of("event id lone surrogate", event("{\"name\":\"x\",\"event_id\":\"ev\\udfff\"}"),
+                        "events[0].event_id", "events[0].event_id contains an unpaired UTF-16 surrogate, which is "
+                                + "not text"),
                 Arguments.of("client id object", "{\"client_id\":{\"id\":1},\"events\":[{\"name\":\"x\"}]}",
                         "client_id", "client_id must be a string, found object"),
                 Arguments.of("consent not object", "{\"client_id\":\"c\",\"consent\":\"x\",\"events\":"
@@ -151,6 +168,23 @@ class ValidationRulesTest {
 
         assertNull(firstViolation(old, true));
         assertEquals("events[0].name", firstViolation(oldAndInvalid, true).field());
+    }
+
+    @Test
+    void zeroWithHugeScaleIsStoredAsZero() throws Exception {
+        IncomingEvent event = MeasurementProtocolBody.split(JSON.readTree(event(
+                "{\"name\":\"purchase\",\"params\":{\"value\":\"0e-1000000\",\"currency\":\"USD\"}}")))
+                .events().get(0);
+
+        assertNull(EventValidator.validate(event, NOW, false));
+        assertEquals(java.math.BigDecimal.ZERO, EventMapper.map(event, NOW).event().value());
+    }
+
+    @Test
+    void itemQuantityIsOptional() throws Exception {
+        assertNull(firstViolation(event("{\"name\":\"purchase\",\"params\":{\"value\":10,\"currency\":"
+                + "\"USD\",\"items\":[{\"item_id\":\"SKU1\",\"price\":10},{\"item_id\":\"SKU2\","
+                + "\"quantity\":2.0}]}}"), false));
     }
 
     @Test

@@ -89,4 +89,21 @@ class SessionTotalsTest {
         assertEquals(new BigDecimal("70.0000"), clv.value());
         assertEquals("USD", clv.currency());
     }
+
+    @Test
+    void lifetimeValueFollowsLogin() {
+        // Day 1: client X bought 30 USD before logging in, so the purchase is filed under X.
+        // Day 2: the same client, logged in as U, buys 40 USD.
+        List<Session> sessions = sessions(
+                builder("X", "purchase", "2024-03-29T10:00:00Z").user("U").purchase("40.00", "USD", "T2").build());
+        VisitorHistory history = new VisitorHistory(Map.of(), Map.of(
+                "X", List.of(new Purchase("T1", micros("2024-03-28T10:00:00Z"), new BigDecimal("30.00"), "USD")),
+                "U", List.of(new Purchase("T2", micros("2024-03-29T10:00:00Z"), new BigDecimal("40.00"), "USD"))),
+                micros("2024-03-30T00:00:00Z"));
+
+        KpiValue clv = KpiCalculator.compute(SessionTotals.of(sessions, history)).get("clv");
+
+        assertEquals(new BigDecimal("70.0000"), clv.value());
+        assertEquals(BigDecimal.ONE, clv.denominator());
+    }
 }

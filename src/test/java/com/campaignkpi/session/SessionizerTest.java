@@ -145,4 +145,19 @@ class SessionizerTest {
         assertEquals(Integer.valueOf(1), sessions.get(0).sessionNumber());
         assertNull(sessions.get(1).sessionNumber());
     }
+
+    @Test
+    void eventsWithoutIdExtendSenderSession() {
+        List<TrackedEvent> events = List.of(
+                builder("c", "page_view", "2024-03-28T10:00:00Z").session("s1", 2).build(),
+                builder("c", "page_view", "2024-03-28T10:10:00Z").session("s1", 2).build(),
+                event("c", "scroll", "2024-03-28T10:35:00Z"),
+                // 50 minutes after the sender's last event, but 25 after the scroll that joined it.
+                event("c", "scroll", "2024-03-28T11:00:00Z"));
+
+        List<Session> sessions = Sessionizer.sessionize(events, THIRTY_MINUTES, KEY_EVENTS);
+
+        assertEquals(1, sessions.size());
+        assertEquals(3_600_000, sessions.get(0).durationMsec());
+    }
 }
