@@ -50,7 +50,7 @@ final class JsonValues {
             return toItems(node);
         }
         throw new IllegalArgumentException("expected a string, number, boolean or an array of item objects, found "
-                + node.getNodeType().name().toLowerCase());
+                + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Returns a whole number given as a JSON number or as a string of digits (BigQuery writes INT64 as strings). */
