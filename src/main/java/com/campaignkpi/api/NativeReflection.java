@@ -12,6 +12,12 @@ import com.campaignkpi.snapshot.Snapshot;
 import com.campaignkpi.snapshot.SnapshotGroup;
 import com.campaignkpi.snapshot.SnapshotRequest;
 import com.campaignkpi.snapshot.TrafficShare;
+import com.campaignkpi.spend.FileTotalCheck;
+import com.campaignkpi.spend.PaidGroup;
+import com.campaignkpi.spend.PaidReport;
+import com.campaignkpi.spend.SpendImportResult;
+import com.campaignkpi.spend.SpendRequest;
+import com.campaignkpi.spend.SpendTotals;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -22,7 +28,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CollectRequest.class, CollectResult.class, EventResult.class, ErrorBody.class,
         KpiDefinition.class, KpiUnit.class, KpiValue.class,
         PropertyRequest.class, PropertyView.class,
-        Snapshot.class, SnapshotGroup.class, SnapshotRequest.class, TrafficShare.class})
+        Snapshot.class, SnapshotGroup.class, SnapshotRequest.class, TrafficShare.class,
+        FileTotalCheck.class, PaidGroup.class, PaidReport.class, SpendImportResult.class, SpendRequest.class,
+        SpendTotals.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -2,9 +2,7 @@ package com.campaignkpi.ingest;
 
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.property.Property;
-import com.campaignkpi.property.PropertyIds;
-import com.campaignkpi.property.PropertyStore;
-import com.campaignkpi.property.Secrets;
+import com.campaignkpi.property.PropertyAccess;
 import com.campaignkpi.visitor.Purchase;
 import com.campaignkpi.visitor.VisitorStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +35,7 @@ public class CollectService {
     private static final Logger LOG = Logger.getLogger(CollectService.class);
 
     @Inject
-    PropertyStore properties;
+    PropertyAccess access;
 
     @Inject
     EventStore events;
@@ -59,7 +57,7 @@ public class CollectService {
     public CollectResult collect(CollectCommand command) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkSize(command.body());
-        Property property = authenticate(command.measurementId(), command.apiSecret());
+        Property property = access.authenticate(command.measurementId(), command.apiSecret());
         SplitBody split = split(command.endpoint(), parse(command.body()));
 
         Triage triage = new Triage(UUID.randomUUID().toString(), receivedAt, command.endpoint());
@@ -137,20 +135,6 @@ public class CollectService {
             throw RequestException.tooLarge("$", "The body has " + body.length + " bytes; the limit is "
                     + EventLimits.MAX_BODY_BYTES + " bytes per request, so split the events over several requests");
         }
-    }
-
-    private Property authenticate(String measurementId, String apiSecret) {
-        String id = PropertyIds.require("measurement_id", measurementId);
-        Property property = properties.find(id).orElseThrow(() -> RequestException.notFound("measurement_id",
-                "measurement_id '" + id + "' is not a registered property; create it with the property function"));
-        if (apiSecret == null || apiSecret.isEmpty()) {
-            throw RequestException.unauthorized("api_secret", "api_secret is missing: pass it as the api_secret "
-                    + "query parameter or the X-Api-Secret header");
-        }
-        if (!Secrets.matches(apiSecret, property.secretHashes())) {
-            throw RequestException.unauthorized("api_secret", "api_secret is wrong for measurement_id '" + id + "'");
-        }
-        return property;
     }
 
     private JsonNode parse(byte[] body) {

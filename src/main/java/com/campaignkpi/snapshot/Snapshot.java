@@ -1,6 +1,7 @@
 package com.campaignkpi.snapshot;
 
 import com.campaignkpi.kpi.KpiValue;
+import com.campaignkpi.spend.PaidReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import java.util.Map;
  *                       without {@code groupBy}
  * @param trafficSources sessions by {@code channel_group}, {@code source} and {@code medium}, largest first
  * @param eventsRead     events read to compute the snapshot, including the day on each side of the range
+ * @param paid           paid-media KPIs from imported ad spend and the sessions attributed to it; absent when the
+ *                       range has no spend
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snapshot(String property, String from, String to, String timeZone, String groupBy, String computedAt,
         Map<String, KpiValue> kpis, List<SnapshotGroup> groups, Map<String, List<TrafficShare>> trafficSources,
-        long eventsRead) {
+        long eventsRead, PaidReport paid) {
 }

@@ -8,6 +8,8 @@ import com.campaignkpi.kpi.VisitorHistory;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.session.Session;
 import com.campaignkpi.session.Sessionizer;
+import com.campaignkpi.spend.PaidMedia;
+import com.campaignkpi.spend.SpendStore;
 import com.campaignkpi.visitor.VisitorStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -47,6 +49,9 @@ public class SnapshotService {
     @Inject
     VisitorStore visitors;
 
+    @Inject
+    SpendStore spend;
+
     Clock clock = Clock.systemUTC();
 
     private ExecutorService dayReaders;
@@ -63,7 +68,9 @@ public class SnapshotService {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
                 KpiCalculator.compute(SessionTotals.of(sessions, history)),
                 SnapshotGroups.group(sessions, groupBy, range.zone(), history),
-                SnapshotGroups.trafficSources(sessions), loaded.size());
+                SnapshotGroups.trafficSources(sessions), loaded.size(),
+                PaidMedia.report(spend.read(property.id(), range.from(), range.to()), sessions, history,
+                        range.from(), range.to(), range.startMicros()));
 
         LOG.infof("Computed snapshot of %s for %s..%s (%s): %d events, %d sessions, %d groups in %d ms",
                 property.id(), range.from(), range.to(), range.zone(), loaded.size(), sessions.size(),

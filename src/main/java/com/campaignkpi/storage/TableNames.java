@@ -19,8 +19,10 @@ public class TableNames {
     public static final String REJECTIONS = "RejectionsTable";
     public static final String VISITORS = "VisitorsTable";
     public static final String SNAPSHOTS = "SnapshotsTable";
+    public static final String SPEND = "SpendTable";
 
-    private static final List<String> REQUIRED = List.of(PROPERTIES, EVENTS, REJECTIONS, VISITORS, SNAPSHOTS);
+    private static final List<String> REQUIRED = List.of(PROPERTIES, EVENTS, REJECTIONS, VISITORS, SNAPSHOTS,
+            SPEND);
 
     private final Map<String, TableDefinition> byLogicalId = new LinkedHashMap<>();
 
@@ -88,5 +90,9 @@ public class TableNames {
     /** Returns the name of the KPI snapshots table. */
     public String snapshots() {
         return tableName(SNAPSHOTS);
+    }
+
+    public String spend() {
+        return tableName(SPEND);
     }
 }

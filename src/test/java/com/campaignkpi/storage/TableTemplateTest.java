@@ -34,7 +34,7 @@ class TableTemplateTest {
             new KeySchemaElement("sk", KeyType.RANGE));
 
     @Test
-    void projectTemplateDefinesFiveTables() throws IOException {
+    void projectTemplateDefinesSixTables() throws IOException {
         List<TableDefinition> tables = projectTemplate().tables("campaign-kpi-");
 
         List<TableDefinition> expected = List.of(
@@ -43,6 +43,7 @@ class TableTemplateTest {
                 table("RejectionsTable", "campaign-kpi-rejections", PK_AND_SK, HASH_PK_RANGE_SK,
                         Optional.of("expiresAt")),
                 table("VisitorsTable", "campaign-kpi-visitors", PK_ONLY, HASH_PK, Optional.empty()),
+                table("SpendTable", "campaign-kpi-spend", PK_AND_SK, HASH_PK_RANGE_SK, Optional.empty()),
                 table("SnapshotsTable", "campaign-kpi-snapshots", PK_AND_SK, HASH_PK_RANGE_SK, Optional.empty()));
         assertEquals(expected, tables);
     }
@@ -57,7 +58,7 @@ class TableTemplateTest {
         List<String> names = projectTemplate().tables("staging-").stream().map(TableDefinition::tableName).toList();
 
         assertEquals(List.of("staging-properties", "staging-events", "staging-rejections", "staging-visitors",
-                "staging-snapshots"), names);
+                "staging-spend", "staging-snapshots"), names);
     }
 
     @Test

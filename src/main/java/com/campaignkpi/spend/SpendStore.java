@@ -1,0 +1,83 @@
+package com.campaignkpi.spend;
+
+import com.campaignkpi.storage.DynamoBatches;
+import com.campaignkpi.storage.TableNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Spend table: daily rows partitioned by property and month, period totals in one partition per property. A row's
+ * sort key is its identity, so importing a report again overwrites its rows instead of adding to them.
+ */
+@ApplicationScoped
+public class SpendStore {
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    TableNames tables;
+
+    /** Stores the rows; rows with the same identity within one import keep the last one. */
+    void putAll(String property, List<SpendRow> rows, String importedAt) {
+        Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+        for (SpendRow row : rows) {
+            Map<String, AttributeValue> item = SpendItems.toItem(property, row, importedAt);
+            byKey.put(item.get(SpendItems.PK).s() + "/" + item.get(SpendItems.SK).s(), item);
+        }
+        DynamoBatches.putAll(dynamo, tables.spend(), new ArrayList<>(byKey.values()));
+    }
+
+    /**
+     * Reads the daily rows from {@code from} to {@code to} inclusive, one Query per month, and every period total
+     * that overlaps those days.
+     */
+    public List<SpendRow> read(String property, LocalDate from, LocalDate to) {
+        List<SpendRow> rows = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            for (SpendRow row : query(SpendItems.partitionKey(property, month.atDay(1)))) {
+                if (!row.date().isBefore(from) && !row.date().isAfter(to)) {
+                    rows.add(row);
+                }
+            }
+        }
+        for (SpendRow row : query(SpendItems.partitionKey(property, null))) {
+            if (!row.rangeEnd().isBefore(from) && !row.rangeStart().isAfter(to)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private List<SpendRow> query(String partitionKey) {
+        List<SpendRow> rows = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tables.spend())
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)));
+            if (startKey != null) {
+                request.exclusiveStartKey(startKey);
+            }
+
+            QueryResponse response = dynamo.query(request.build());
+
+            response.items().forEach(item -> rows.add(SpendItems.fromItem(item)));
+            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (startKey != null);
+        return rows;
+    }
+}

@@ -1,0 +1,191 @@
+package com.campaignkpi.spend;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.campaignkpi.storage.DynaliteTestResource;
+import com.campaignkpi.testing.Replays;
+import com.campaignkpi.testing.SharedData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spend import through {@code POST /spend/import}, and the paid-media KPIs a snapshot computes from it and from the
+ * tracked sessions credited to it.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynaliteTestResource.class)
+class SpendImportTest {
+
+    private static final String PROPERTY = "G-SPEND";
+    private static final String SECRET = "spend-secret-1";
+    private static boolean registered;
+
+    /** One Google Ads campaign on 2024-03-28: 1,000 impressions, 50 clicks, 25.00 USD, 2 conversions. */
+    private static final String GOOGLE_DAILY = String.join("\n",
+            "Campaign report",
+            "\"March 28, 2024 - March 28, 2024\"",
+            "Campaign,Campaign ID,Day,Impr.,Clicks,Currency code,Cost,Conversions",
+            "Spring Sale,111,2024-03-28,\"1,000\",50,USD,25.00,2.00",
+            "Total: Account,,,\"1,000\",50,USD,25.00,2.00",
+            "");
+
+    /** A Meta campaign in euros as a canonical row. */
+    private static final String META_CANONICAL = "[{\"date\":\"2024-03-28\",\"platform\":\"meta_ads\","
+            + "\"campaign_name\":\"Nowruz\",\"impressions\":4000,\"clicks\":40,\"cost\":\"20.00\",\"currency\":\"EUR\","
+            + "\"conversions\":1}]";
+
+    @BeforeEach
+    void register() {
+        if (registered) {
+            return;
+        }
+        Replays.registerProperty(PROPERTY, "UTC", SECRET);
+        // A Google Ads click that buys 100 USD, a direct return visit by the same client, and a Meta click.
+        String events = "["
+                + event("g1", "google-buyer", "page_view", "2024-03-28T10:00:00Z",
+                        "\"page_location\":\"https://shop.example/?gclid=abc&utm_campaign=Spring%20Sale\"") + ","
+                + event("g2", "google-buyer", "purchase", "2024-03-28T10:05:00Z",
+                        "\"transaction_id\":\"T-100\",\"value\":100,\"currency\":\"USD\"") + ","
+                + event("g3", "google-buyer", "page_view", "2024-03-28T15:00:00Z",
+                        "\"page_location\":\"https://shop.example/\"") + ","
+                + event("m1", "meta-visitor", "page_view", "2024-03-28T11:00:00Z",
+                        "\"page_location\":\"https://shop.example/?utm_source=facebook&utm_medium=paid_social"
+                                + "&utm_campaign=nowruz\"") + "]";
+        given().contentType(ContentType.JSON).body(events)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET).queryParam("import", "1")
+                .post("/events")
+                .then().statusCode(200).body("accepted", equalTo(4));
+        registered = true;
+    }
+
+    @Test
+    void importReportsTotalsAndFileTotals() {
+        given().body(GOOGLE_DAILY)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/spend/import")
+                .then().statusCode(200)
+                .body("format", equalTo("google-ads"))
+                .body("rows", equalTo(1))
+                .body("totals[0].currency", equalTo("USD"))
+                .body("totals[0].impressions", equalTo(1000))
+                .body("totals[0].cost", equalTo(25.00f))
+                .body("fileTotals[0].label", equalTo("Account"))
+                .body("fileTotals[0].matches", equalTo(true));
+    }
+
+    @Test
+    void paidKpisPerCampaignAndCurrency() {
+        importSpend(GOOGLE_DAILY, null);
+        importSpend(GOOGLE_DAILY, null);
+        importSpend(META_CANONICAL, "canonical");
+
+        Map<String, Object> paid = paid();
+        Map<String, Object> kpis = map(paid.get("kpis"));
+
+        Map<String, Object> costByCurrency = map(map(kpis.get("cost")).get("byCurrency"));
+        assertAmount("25.00", costByCurrency.get("USD"), "the Google report imported twice counts once");
+        assertAmount("20.00", costByCurrency.get("EUR"), "Meta cost in euros");
+        assertAmount("5000", map(kpis.get("impressions")).get("value"), "impressions");
+        assertAmount("0.018", map(kpis.get("ctr")).get("value"), "90 clicks over 5,000 impressions");
+
+        Map<String, Object> spring = campaign(paid, "Spring Sale");
+        Map<String, Object> springKpis = map(spring.get("kpis"));
+        assertEquals(2, spring.get("attributedSessions"), "the click and the direct return visit");
+        assertAmount("0.5", map(springKpis.get("cpc")).get("value"), "25 USD over 50 clicks");
+        assertAmount("4", map(springKpis.get("roas")).get("value"), "100 USD revenue over 25 USD cost");
+        assertAmount("25", map(springKpis.get("cac")).get("value"), "one new customer");
+        assertAmount("4", map(springKpis.get("clv_to_cac")).get("value"), "CLV 100 over CAC 25");
+
+        Map<String, Object> nowruz = campaign(paid, "Nowruz");
+        assertEquals(1, nowruz.get("attributedSessions"), "utm_campaign nowruz matches Nowruz ignoring case");
+        assertAmount("0", map(map(nowruz.get("kpis")).get("roas")).get("value"), "no revenue from the Meta visit");
+        assertEquals(List.of("roas_below_1"), paid.get("warnings"), "ROAS in euros is 0");
+        assertEquals(List.of(), paid.get("unmatchedSpend"));
+    }
+
+    @Test
+    void undatedReportNeedsPeriod() {
+        String allTime = "Campaign report\nAll time\nCampaign,Impr.,Clicks,Cost\nBrand,100,5,2.50\n";
+
+        given().body(allTime)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/spend/import")
+                .then().statusCode(400).body("field", equalTo("from"));
+        given().body(allTime)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("from", "2023-01-01").queryParam("to", "2023-12-31")
+                .post("/spend/import")
+                .then().statusCode(200).body("periodRows", equalTo(1)).body("from", equalTo("2023-01-01"));
+    }
+
+    @Test
+    void kaggleMetaExportImportsColumnSums() throws Exception {
+        byte[] file = Files.readAllBytes(SharedData.require("meta_ads_kag/KAG_conversion_data.csv"));
+
+        given().body(file)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("from", "2017-01-01").queryParam("to", "2017-12-31")
+                .post("/spend/import")
+                .then().statusCode(200)
+                .body("format", equalTo("meta-ads"))
+                .body("rows", equalTo(1143))
+                .body("totals[0].impressions", equalTo(213434828))
+                .body("totals[0].clicks", equalTo(38165))
+                .body("totals[0].cost", equalTo(58705.23f));
+    }
+
+    @Test
+    void wrongSecretIs401() {
+        given().body(GOOGLE_DAILY)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", "wrong-secret")
+                .post("/spend/import")
+                .then().statusCode(401).body("field", equalTo("api_secret"));
+    }
+
+    private static void assertAmount(String expected, Object actual, String message) {
+        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))),
+                message + ": expected " + expected + " but was " + actual);
+    }
+
+    private static void importSpend(String body, String format) {
+        var request = given().body(body).queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET);
+        if (format != null) {
+            request.queryParam("format", format);
+        }
+        request.post("/spend/import").then().statusCode(200);
+    }
+
+    private static Map<String, Object> paid() {
+        Map<String, Object> snapshot = Replays.snapshot(Map.of("property", PROPERTY, "from", "2024-03-28",
+                "to", "2024-03-28", "refresh", true));
+        return map(snapshot.get("paid"));
+    }
+
+    private static Map<String, Object> campaign(Map<String, Object> paid, String name) {
+        for (Object group : (List<?>) paid.get("byCampaign")) {
+            if (name.equals(map(group).get("campaign"))) {
+                return map(group);
+            }
+        }
+        throw new AssertionError("no campaign " + name + " in " + paid.get("byCampaign"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static String event(String id, String client, String name, String time, String params) {
+        return "{\"event_id\":\"" + id + "\",\"name\":\"" + name + "\",\"client_id\":\"" + client
+                + "\",\"timestamp\":\"" + time + "\",\"params\":{" + params + "}}";
+    }
+}
