@@ -15,6 +15,7 @@ public final class KpiRegistry {
     static final String GA4_SESSION = "support.google.com/analytics/answer/12798876";
     static final String CLASSIC_BOUNCE = "Universal Analytics, Plausible and Matomo: a visit with one interaction";
     static final String PRODUCT = "this product's definition";
+    static final String PLATFORM = "the ad platform's export";
 
     private static final List<KpiDefinition> DEFINITIONS = List.of(
             new KpiDefinition("sessions", KpiUnit.COUNT, "sessions that started in the range", null,
@@ -78,6 +79,51 @@ public final class KpiRegistry {
                     + "the range's buyers have spent so far, per buyer, within one currency.", PRODUCT,
                     "ارزش طول عمر مشتری", "هر مشتریِ این بازه تا امروز روی هم چقدر خرید کرده است."));
 
+    /** Paid-media KPIs of a snapshot's {@code paid} section, in the order it lists them. */
+    private static final List<KpiDefinition> PAID_DEFINITIONS = List.of(
+            new KpiDefinition("impressions", KpiUnit.COUNT, "impressions of the spend rows", null,
+                    "Times the ads were shown.", PLATFORM, "نمایش‌ها", "چند بار تبلیغ‌ها به مخاطب نشان داده شد."),
+            new KpiDefinition("clicks", KpiUnit.COUNT, "clicks of the spend rows", null,
+                    "Clicks on the ads (link clicks for Meta).", PLATFORM, "کلیک‌ها", "چند بار روی تبلیغ کلیک شد."),
+            new KpiDefinition("reach", KpiUnit.COUNT, "sum of the rows' reach", null,
+                    "People reached; a person reached by two campaigns counts twice.", PLATFORM, "دسترسی",
+                    "چند نفر دست‌کم یک بار تبلیغ را دیدند."),
+            new KpiDefinition("cost", KpiUnit.CURRENCY, "cost of the spend rows, per currency", null,
+                    "Ad spend.", PLATFORM, "هزینه", "مبلغی که برای تبلیغ پرداخت شد."),
+            new KpiDefinition("ctr", KpiUnit.RATIO, "clicks", "impressions", "Click-through rate.", PLATFORM,
+                    "نرخ کلیک", "از هر صد نمایش تبلیغ، چند کلیک گرفت."),
+            new KpiDefinition("cpc", KpiUnit.CURRENCY, "cost", "clicks", "Cost per click, within one currency.",
+                    PLATFORM, "هزینه هر کلیک", "هر کلیک به‌طور میانگین چقدر خرج برداشت."),
+            new KpiDefinition("cpm", KpiUnit.CURRENCY, "cost × 1,000", "impressions",
+                    "Cost per thousand impressions.", PLATFORM, "هزینه هر هزار نمایش",
+                    "هزار بار نمایش تبلیغ چقدر هزینه داشت."),
+            new KpiDefinition("platform_conversions", KpiUnit.COUNT, "conversions the platforms reported", null,
+                    "Conversions by the ad platform's own count and attribution.", PLATFORM, "تبدیل‌های پلتفرم",
+                    "تبدیل‌هایی که خود گوگل یا متا گزارش کرده‌اند."),
+            new KpiDefinition("cpa", KpiUnit.CURRENCY, "cost", "platform conversions",
+                    "Cost per acquisition by the platform's conversions.", PLATFORM, "هزینه هر تبدیل",
+                    "برای هر خرید یا ثبت‌نام چقدر تبلیغ پرداخت شد."),
+            new KpiDefinition("tracked_conversions", KpiUnit.COUNT, "key events of the sessions credited to the "
+                    + "spend", null, "Conversions this product tracked and credited to the spend.", PRODUCT,
+                    "تبدیل‌های ردیابی‌شده", "تبدیل‌هایی که این سامانه خودش دید و به تبلیغ نسبت داد."),
+            new KpiDefinition("tracked_cpa", KpiUnit.CURRENCY, "cost", "tracked conversions",
+                    "Cost per tracked conversion.", PRODUCT, "هزینه هر تبدیل ردیابی‌شده",
+                    "هزینه‌ی تبلیغ تقسیم بر تبدیل‌هایی که این سامانه دید."),
+            new KpiDefinition("roas", KpiUnit.RATIO, "tracked revenue of the credited sessions", "cost",
+                    "Return on ad spend, within one currency; below 1 the ads cost more than they brought in.",
+                    PRODUCT, "بازگشت هزینه تبلیغ",
+                    "هر یک تومان تبلیغ چند تومان فروش آورد؛ کمتر از ۱ یعنی ضرر."),
+            new KpiDefinition("platform_roas", KpiUnit.RATIO, "conversion value the platforms reported", "cost",
+                    "Return on ad spend by the platform's own conversion value.", PLATFORM,
+                    "بازگشت هزینه به گزارش پلتفرم", "همان بازگشت هزینه، با ارزشی که خود پلتفرم گزارش کرده."),
+            new KpiDefinition("cac", KpiUnit.CURRENCY, "cost", "credited customers whose first purchase is in the "
+                    + "range", "Customer acquisition cost.", PRODUCT, "هزینه جذب مشتری",
+                    "برای به دست آوردن هر مشتری تازه چقدر تبلیغ پرداخت شد."),
+            new KpiDefinition("clv_to_cac", KpiUnit.RATIO, "clv", "cac",
+                    "Lifetime value per acquisition cost; below 1 a customer costs more than they spend.", PRODUCT,
+                    "نسبت ارزش طول عمر به هزینه جذب",
+                    "هر مشتری چند برابرِ هزینه‌ی جذبش خرید می‌کند؛ کمتر از ۱ یعنی جذب مشتری ضرر دارد."));
+
     private static final Map<String, KpiDefinition> BY_ID = index();
 
     private KpiRegistry() {
@@ -85,6 +131,11 @@ public final class KpiRegistry {
 
     public static List<KpiDefinition> all() {
         return DEFINITIONS;
+    }
+
+    /** The paid-media KPIs of a snapshot's {@code paid} section. */
+    public static List<KpiDefinition> paid() {
+        return PAID_DEFINITIONS;
     }
 
     public static Optional<KpiDefinition> find(String id) {

@@ -215,7 +215,8 @@ class CollectWebhookTest {
     void kpiDefinitionsIncludePersian() {
         given().get("/kpis")
                 .then().statusCode(200)
-                .body("size()", equalTo(18))
+                .body("size()", equalTo(33))
+                .body("[32].id", equalTo("clv_to_cac"))
                 .body("[2].id", equalTo("engagement_rate"))
                 .body("[2].unit", equalTo("ratio"))
                 .body("[2].nameFa", equalTo("نرخ تعامل"));

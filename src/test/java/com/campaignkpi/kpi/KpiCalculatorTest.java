@@ -94,6 +94,15 @@ class KpiCalculatorTest {
     }
 
     @Test
+    void everyPaidKpiIsRegistered() {
+        PaidTotals totals = new PaidTotals(0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), 0,
+                MoneyTotals.NONE);
+        List<String> registered = KpiRegistry.paid().stream().map(KpiDefinition::id).toList();
+
+        assertEquals(registered, List.copyOf(PaidKpis.compute(totals).keySet()));
+    }
+
+    @Test
     void mixedCurrenciesAreNotAdded() {
         // T1 100.10 USD and T2 60.00 USD from one buyer, T3 1,250,000 IRR from another, T4 without a value.
         MoneyTotals revenue = new MoneyTotals(Map.of("USD", new BigDecimal("160.10"),
