@@ -1,6 +1,7 @@
 package com.campaignkpi.ingest;
 
 import com.campaignkpi.storage.DynamoBatches;
+import com.campaignkpi.storage.DynamoQueries;
 import com.campaignkpi.storage.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Events table: one partition per property and UTC day, one item per event id. A resent event has the same key,
@@ -65,24 +64,10 @@ public class EventStore {
     /** Reads every event of {@code property} whose time falls on {@code utcDay}, in key order (by event id). */
     public List<TrackedEvent> readDay(String property, LocalDate utcDay) {
         List<TrackedEvent> events = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(tables.events())
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk",
-                            AttributeValue.fromS(EventItems.partitionKey(property, utcDay))));
-            if (startKey != null) {
-                request.exclusiveStartKey(startKey);
-            }
-
-            QueryResponse response = dynamo.query(request.build());
-
-            response.items().forEach(item -> events.add(EventItems.fromItem(item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
+        for (Map<String, AttributeValue> item : DynamoQueries.partition(dynamo, tables.events(),
+                EventItems.partitionKey(property, utcDay))) {
+            events.add(EventItems.fromItem(item));
+        }
         return events;
     }
 

@@ -95,7 +95,7 @@ final class ParamValues {
         return amount.stripTrailingZeros().precision() <= EventLimits.MAX_NUMBER_DIGITS;
     }
 
-    /** Returns {@code amount} without trailing zeros, and zero as plain 0, for storage; call after {@link #storable}. */
+    /** Returns {@code amount} without trailing zeros and zero as plain 0, for storage; call after storable. */
     static BigDecimal normalized(BigDecimal amount) {
         if (amount == null) {
             return null;

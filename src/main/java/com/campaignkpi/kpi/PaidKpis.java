@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Computes the paid-media KPIs from {@link PaidTotals}. Each money ratio is taken within one currency; when the
- * spend is in several currencies the value is null and {@code byCurrency} holds one value per currency.
+ * spend is in several currencies the value is null and {@code byCurrency} contains one value per currency.
  */
 public final class PaidKpis {
 
@@ -82,7 +82,7 @@ public final class PaidKpis {
                 + "customers attributed to it");
     }
 
-    /** The same count for every currency that has a cost, for ratios whose denominator has no currency. */
+    /** Returns the same count for every currency that has a cost, for ratios whose denominator has no currency. */
     private static Map<String, BigDecimal> spread(Map<String, BigDecimal> cost, long count) {
         Map<String, BigDecimal> counts = new HashMap<>();
         cost.keySet().forEach(currency -> counts.put(currency, BigDecimal.valueOf(count)));

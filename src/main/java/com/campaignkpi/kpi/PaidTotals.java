@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * What the paid-media KPIs are built from, for one set of spend rows and the sessions attributed to them. Money and
+ * Inputs of the paid-media KPIs, for one set of spend rows and the sessions attributed to them. Money and
  * the counts that money is divided by are kept per ISO 4217 currency, because a cost in one currency is never
  * divided by clicks bought in another.
  *

@@ -40,14 +40,23 @@ final class ApiClient {
     }
 
     /**
-     * Posts the body and returns the first response that is neither a 5xx nor a 429.
+     * Posts the JSON body and returns the first response that is neither a 5xx nor a 429.
      *
      * @throws ReplayException after {@value #MAX_TRIES} failed tries, or when interrupted
      */
     Response post(URI uri, byte[] body) {
+        return post(uri, body, "application/json");
+    }
+
+    /**
+     * Posts the body with the content type and returns the first response that is neither a 5xx nor a 429.
+     *
+     * @throws ReplayException after {@value #MAX_TRIES} failed tries, or when interrupted
+     */
+    Response post(URI uri, byte[] body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
 

@@ -1,5 +1,6 @@
 package com.campaignkpi.replay;
 
+import com.campaignkpi.spend.SpendFormats;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,10 @@ import java.util.Set;
 
 /**
  * The parsed command line of {@link ReplayCommand}. Options take their value as the next argument or after '='
- * ({@code --format ua-hits} or {@code --format=ua-hits}).
+ * ({@code --format ua-hits} or {@code --format=ua-hits}). {@code --spend} may be given several times; for any other
+ * option given twice the last value wins.
+ *
+ * @param spend the ad-platform reports to import after the replay
  */
 record ReplayOptions(
         URI baseUrl,
@@ -31,7 +36,21 @@ record ReplayOptions(
         String groupBy,
         boolean json,
         int concurrency,
+        SpendOptions spend,
         boolean help) {
+
+    /**
+     * The {@code --spend} options.
+     *
+     * @param files  ad-platform reports, in command-line order; empty for none
+     * @param format the reports' format, one of {@link SpendFormats#ids()}, or null to let the server detect it
+     * @param from   first day covered by reports without per-day rows, or null
+     * @param to     last day covered by those reports, inclusive, or null
+     */
+    record SpendOptions(List<Path> files, String format, LocalDate from, LocalDate to) {
+
+        static final SpendOptions NONE = new SpendOptions(List.of(), null, null, null);
+    }
 
     static final String DEFAULT_GROUP_BY = "channel_group";
     static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
@@ -40,7 +59,8 @@ record ReplayOptions(
             "channel_group", "landing_page", "device_category");
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--base-url", "--measurement-id", "--api-secret",
-            "--input", "--format", "--from", "--to", "--time-zone", "--admin-token", "--group-by", "--concurrency");
+            "--input", "--format", "--from", "--to", "--time-zone", "--admin-token", "--group-by", "--concurrency",
+            "--spend", "--spend-format", "--spend-from", "--spend-to");
     private static final Set<String> FLAG_OPTIONS = Set.of("--register-property", "--json", "--help", "-h");
 
     /** Returns the target of the webhooks. */
@@ -51,6 +71,7 @@ record ReplayOptions(
     static ReplayOptions parse(String[] args) throws UsageException {
         Map<String, String> values = new HashMap<>();
         Map<String, Boolean> flags = new HashMap<>();
+        List<String> spendFiles = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -65,6 +86,9 @@ record ReplayOptions(
                 } else {
                     throw new UsageException("option " + name + " requires a value");
                 }
+                if (name.equals("--spend")) {
+                    spendFiles.add(value);
+                }
                 values.put(name, value);
             } else {
                 throw new UsageException("unknown option '" + arg + "'");
@@ -72,17 +96,17 @@ record ReplayOptions(
         }
         if (flags.containsKey("--help") || flags.containsKey("-h")) {
             return new ReplayOptions(null, null, null, null, null, null, null, DEFAULT_TIME_ZONE, false, null,
-                    DEFAULT_GROUP_BY, false, ReplayClient.DEFAULT_CONCURRENCY, true);
+                    DEFAULT_GROUP_BY, false, ReplayClient.DEFAULT_CONCURRENCY, SpendOptions.NONE, true);
         }
-        return build(values, flags);
+        return build(values, flags, spendFiles);
     }
 
-    private static ReplayOptions build(Map<String, String> values, Map<String, Boolean> flags)
-            throws UsageException {
+    private static ReplayOptions build(Map<String, String> values, Map<String, Boolean> flags,
+            List<String> spendFileNames) throws UsageException {
         URI baseUrl = baseUrl(required(values, "--base-url"));
         String measurementId = required(values, "--measurement-id");
         String apiSecret = required(values, "--api-secret");
-        Path input = input(required(values, "--input"));
+        Path input = existingFile("--input", required(values, "--input"));
         ReplayFormat format = format(required(values, "--format"));
 
         LocalDate from = date(values, "--from");
@@ -103,7 +127,31 @@ record ReplayOptions(
         }
         int concurrency = concurrency(values.get("--concurrency"));
         return new ReplayOptions(baseUrl, measurementId, apiSecret, input, format, from, to, timeZone, register,
-                adminToken, groupBy, flags.containsKey("--json"), concurrency, false);
+                adminToken, groupBy, flags.containsKey("--json"), concurrency, spend(values, spendFileNames), false);
+    }
+
+    private static SpendOptions spend(Map<String, String> values, List<String> fileNames) throws UsageException {
+        List<Path> files = new ArrayList<>();
+        for (String name : fileNames) {
+            files.add(existingFile("--spend", name));
+        }
+        if (files.isEmpty()) {
+            for (String option : List.of("--spend-format", "--spend-from", "--spend-to")) {
+                if (values.containsKey(option)) {
+                    throw new UsageException("option " + option + " requires --spend");
+                }
+            }
+        }
+        LocalDate from = date(values, "--spend-from");
+        LocalDate to = date(values, "--spend-to");
+        // The server needs both ends of a period, so a lone end is reported here, before the replay runs.
+        if ((from == null) != (to == null)) {
+            throw new UsageException("options --spend-from and --spend-to must be given together");
+        }
+        if (from != null && from.isAfter(to)) {
+            throw new UsageException("option --spend-from " + from + " is after --spend-to " + to);
+        }
+        return new SpendOptions(List.copyOf(files), spendFormat(values.get("--spend-format")), from, to);
     }
 
     private static String required(Map<String, String> values, String option) throws UsageException {
@@ -127,12 +175,23 @@ record ReplayOptions(
                 + "http://127.0.0.1:8080");
     }
 
-    private static Path input(String text) throws UsageException {
+    private static Path existingFile(String option, String text) throws UsageException {
         Path path = Path.of(text);
         if (!Files.isRegularFile(path)) {
-            throw new UsageException("option --input: file not found: " + path.toAbsolutePath());
+            throw new UsageException("option " + option + ": file not found: " + path.toAbsolutePath());
         }
         return path;
+    }
+
+    private static String spendFormat(String text) throws UsageException {
+        if (text == null) {
+            return null;
+        }
+        if (!SpendFormats.ids().contains(text)) {
+            throw new UsageException("option --spend-format '" + text + "' is invalid; expected one of "
+                    + String.join("|", SpendFormats.ids()));
+        }
+        return text;
     }
 
     private static ReplayFormat format(String text) throws UsageException {

@@ -70,7 +70,7 @@ public record Session(
         return senderEngaged || engagementTimeMsec() > ENGAGED_AFTER_MSEC || keyEvents > 0 || pageViews >= 2;
     }
 
-    /** Tells whether the session is a classic bounce (as in Universal Analytics, Plausible, Matomo): one interaction. */
+    /** Tells whether the session is a classic bounce (Universal Analytics, Plausible, Matomo): one interaction. */
     public boolean singleInteraction() {
         return interactionEvents == 1;
     }

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Snapshots table: one partition per property, range, time zone, grouping and settings, one item per computation. The body is
- * gzipped JSON because a year grouped by date contains hundreds of KPI maps and an item may not exceed 400 KB.
+ * Snapshots table: one partition per property, range, time zone, grouping and settings, one item per computation.
+ * The body is gzipped JSON because a year grouped by date contains hundreds of KPI maps and an item may not exceed
+ * 400 KB.
  */
 @ApplicationScoped
 public class SnapshotStore {

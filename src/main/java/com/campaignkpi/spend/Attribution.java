@@ -64,7 +64,7 @@ final class Attribution {
         return AdPlatform.OTHER;
     }
 
-    /** Whether a spend row's campaign is the one a session was credited to: by id, else by name ignoring case. */
+    /** Tells whether a spend row's campaign is the one a session was credited to: by id, else by name. */
     static boolean matches(SpendRow row, Credited credited) {
         if (credited.platform() != row.platform()) {
             return false;

@@ -108,7 +108,7 @@ public final class PaidMedia {
                 : cost.byCurrency().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** What every group's KPIs need besides its rows and sessions. */
+    /** Inputs every group's KPIs need besides its rows and sessions. */
     private record Context(VisitorHistory history, long rangeStartMicros) {
 
         Map<String, KpiValue> kpis(List<SpendRow> rows, List<Attribution.Credited> credited) {

@@ -73,7 +73,7 @@ public class SpendImportService {
     private record Period(LocalDate from, LocalDate to) {
     }
 
-    /** The period undated rows cover: the caller's from/to, else the report's own stated period, else none. */
+    /** Returns the period undated rows cover: the caller's from/to, else the report's stated period, else null. */
     private static Period period(SpendReport report, String from, String to) {
         if (from != null || to != null) {
             LocalDate first = day("from", from);
@@ -133,7 +133,7 @@ public class SpendImportService {
         return checks;
     }
 
-    /** A value the total does not state cannot disagree; decimals compare by value (1.50 equals 1.5). */
+    /** Compares a total's value with a sum; one the total does not state cannot disagree, and 1.50 equals 1.5. */
     private static boolean same(Object file, Object imported) {
         if (file == null) {
             return true;

@@ -43,7 +43,7 @@ final class SpendItems {
         return property + "#" + (day == null ? RANGE_PARTITION : MONTH.format(day));
     }
 
-    /** The row's identity: its day or period and every level of the account tree the file names. */
+    /** Builds the row's identity: its day or period and every level of the account tree the file names. */
     static String sortKey(SpendRow row) {
         String when = row.date() != null ? row.date().toString() : row.rangeStart() + "_" + row.rangeEnd();
         return String.join("#", when, row.platform().name(), text(row.account()),

@@ -1,6 +1,7 @@
 package com.campaignkpi.spend;
 
 import com.campaignkpi.storage.DynamoBatches;
+import com.campaignkpi.storage.DynamoQueries;
 import com.campaignkpi.storage.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Spend table: daily rows partitioned by property and month, period totals in one partition per property. A row's
@@ -61,23 +60,8 @@ public class SpendStore {
 
     private List<SpendRow> query(String partitionKey) {
         List<SpendRow> rows = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .tableName(tables.spend())
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)));
-            if (startKey != null) {
-                request.exclusiveStartKey(startKey);
-            }
-
-            QueryResponse response = dynamo.query(request.build());
-
-            response.items().forEach(item -> rows.add(SpendItems.fromItem(item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (startKey != null);
+        DynamoQueries.partition(dynamo, tables.spend(), partitionKey)
+                .forEach(item -> rows.add(SpendItems.fromItem(item)));
         return rows;
     }
 }

@@ -27,6 +27,9 @@ public record SpendTotals(String currency, long rows, Long impressions, Long rea
     }
 
     private static BigDecimal add(BigDecimal sum, BigDecimal value) {
-        return value == null ? sum : sum == null ? value : sum.add(value);
+        if (value == null) {
+            return sum;
+        }
+        return sum == null ? value : sum.add(value);
     }
 }
