@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +18,9 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 
 /**
- * Replays an analytics export through the ingest webhooks, as a tag manager would have sent it, then prints the
- * server's KPI snapshot of the replayed dates. Exit codes: 0 success, 1 failure, 2 invalid command line.
+ * Replays an analytics export through the ingest webhooks, as a tag manager would have sent it, imports ad spend
+ * reports when given, then prints the server's KPI snapshot of the replayed dates. Exit codes: 0 success, 1 failure,
+ * 2 invalid command line.
  */
 public final class ReplayCommand {
 
@@ -33,9 +37,11 @@ public final class ReplayCommand {
                                  [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--time-zone ZONE]
                                  [--register-property --admin-token TOKEN] [--group-by DIMENSION]
                                  [--json] [--concurrency N]
+                                 [--spend FILE]... [--spend-format FORMAT]
+                                 [--spend-from yyyy-MM-dd --spend-to yyyy-MM-dd]
 
-            Replays the events of an export file through the server's webhooks with import=true, then prints
-            the KPI snapshot of the replayed dates.
+            Replays the events of an export file through the server's webhooks with import=true, imports the
+            ad spend reports given with --spend, then prints the KPI snapshot of the replayed dates.
 
             Options:
               --base-url URL          the server, such as http://127.0.0.1:8080
@@ -57,6 +63,14 @@ public final class ReplayCommand {
               --json                  print the snapshot as JSON on standard output; the replay summary
                                       then goes to standard error
               --concurrency N         requests in flight at once, 1 to 64 (default: 4)
+              --spend FILE            an ad-platform report to import after the replay, as downloaded:
+                                      Google Ads CSV or UTF-16 TSV, Meta Ads CSV, or canonical spend JSON;
+                                      repeat the option to import several reports
+              --spend-format FORMAT   the format of every --spend report: google-ads, meta-ads, canonical or
+                                      generic-csv (default: the server detects it from the content)
+              --spend-from DATE, --spend-to DATE
+                                      the days, inclusive, that a report without per-day rows covers;
+                                      required when such a report states no period of its own
               -h, --help              print this help
             """;
 
@@ -143,9 +157,51 @@ public final class ReplayCommand {
 
         LocalDate from = options.from() != null ? options.from() : firstDate(read, options);
         LocalDate to = options.to() != null ? options.to() : lastDate(read, options);
+        for (Path file : options.spend().files()) {
+            importSpend(report, server, options.spend(), file, from, to);
+        }
         JsonNode snapshot = server.snapshot(from, to, options.timeZone(), options.groupBy());
         out.print(options.json() ? prettyJson(snapshot) : SnapshotTables.render(snapshot));
         out.flush();
+    }
+
+    /** Imports one spend report and prints the server's summary, with a note when it lies outside the snapshot. */
+    private static void importSpend(PrintStream report, ServerRequests server, ReplayOptions.SpendOptions spend,
+            Path file, LocalDate snapshotFrom, LocalDate snapshotTo) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ReplayException("reading spend report " + file + " failed: " + e.getMessage(), e);
+        }
+
+        JsonNode result;
+        try {
+            result = server.importSpend(content, spend.format(), spend.from(), spend.to());
+        } catch (ReplayException e) {
+            throw new ReplayException("importing spend report " + file + " failed: " + e.getMessage(), e);
+        }
+
+        report.print(SpendImportSummary.render(result));
+        LocalDate first = date(result.get("from"));
+        LocalDate last = date(result.get("to"));
+        if (first != null && last != null && (last.isBefore(snapshotFrom) || first.isAfter(snapshotTo))) {
+            report.printf(Locale.US, "Note: the report covers %s to %s, outside the snapshot's days %s to %s, so the "
+                    + "snapshot leaves its spend out. Set the snapshot's days with --from and --to.%n", first, last,
+                    snapshotFrom, snapshotTo);
+        }
+        report.println();
+    }
+
+    private static LocalDate date(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void printConversionNotes(PrintStream report, ReplayOptions options, ReadResult read) {

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The parsed command line of {@link ReplayCommand}. Options take their value as the next argument or after '='
- * ({@code --format ua-hits} or {@code --format=ua-hits}). {@code --spend} may be given several times; for any other
- * option given twice the last value wins.
+ * ({@code --format ua-hits} or {@code --format=ua-hits}). {@code --spend} may be given several times. Any other
+ * option given twice keeps its last value.
  *
  * @param spend the ad-platform reports to import after the replay
  */
@@ -42,7 +42,7 @@ record ReplayOptions(
     /**
      * The {@code --spend} options.
      *
-     * @param files  ad-platform reports, in command-line order; empty for none
+     * @param files  ad-platform reports in command-line order, or an empty list for none
      * @param format the reports' format, one of {@link SpendFormats#ids()}, or null to let the server detect it
      * @param from   first day covered by reports without per-day rows, or null
      * @param to     last day covered by those reports, inclusive, or null

@@ -19,7 +19,7 @@ final class ServerRequests {
     /** The key events a new property counts as conversions. */
     static final List<String> KEY_EVENTS = List.of("purchase", "sign_up", "generate_lead");
     static final int SESSION_TIMEOUT_MINUTES = 30;
-    /** Content type of a spend report, which may be CSV, UTF-16 TSV or JSON; the server reads the bytes as sent. */
+    /** Content type of a spend report. The report may be CSV, UTF-16 TSV or JSON, and the server reads it as sent. */
     static final String REPORT_CONTENT_TYPE = "application/octet-stream";
     static final String SPEND_IMPORT_PATH = "/spend/import";
 
@@ -73,7 +73,7 @@ final class ServerRequests {
      * Imports an ad-platform report file for the property and returns the server's summary of the import.
      *
      * @param format the report's format, or null to let the server detect it
-     * @param from   first day covered by a report without per-day rows, or null; sent only with {@code to}
+     * @param from   first day covered by a report without per-day rows, or null. It is sent only with {@code to}.
      * @param to     last day of that period, inclusive
      * @throws ReplayException when the server rejects the secret or the report, naming the server's reason
      */
@@ -93,8 +93,8 @@ final class ServerRequests {
         if (response.status() == 401 || response.status() == 404) {
             throw new ReplayException("the server rejected the spend import for measurement id "
                     + target.measurementId() + " (HTTP " + response.status() + ": "
-                    + ReplayClient.errorText(response.body()) + "). Check --measurement-id and --api-secret, or register "
-                    + "the property first with --register-property.");
+                    + ReplayClient.errorText(response.body()) + "). Check --measurement-id and --api-secret, or "
+                    + "register the property first with --register-property.");
         }
         if (response.status() >= 400 && response.status() < 500) {
             String field = errorField(response.body());

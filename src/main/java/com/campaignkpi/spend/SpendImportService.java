@@ -63,11 +63,12 @@ public class SpendImportService {
         store.putAll(property.id(), rows, clock.instant().toString());
 
         Map<String, SpendTotals> totals = totals(rows);
+        List<FileTotalCheck> checks = checks(report, rows);
         LOG.infof("Imported %d spend rows (%d period totals) of format %s for %s", rows.size(), periodRows,
                 report.format(), property.id());
         return new SpendImportResult(property.id(), report.format(), report.title(), rows.size(), periodRows,
                 period == null ? null : period.from().toString(), period == null ? null : period.to().toString(),
-                List.copyOf(totals.values()), checks(report, totals), report.ignoredColumns(), report.warnings());
+                List.copyOf(totals.values()), checks, report.ignoredColumns(), report.warnings());
     }
 
     private record Period(LocalDate from, LocalDate to) {
@@ -118,13 +119,20 @@ public class SpendImportService {
         return totals;
     }
 
-    private static List<FileTotalCheck> checks(SpendReport report, Map<String, SpendTotals> totals) {
-        SpendTotals all = totals.size() == 1 ? totals.values().iterator().next() : null;
+    /**
+     * Compares each total row with the imported rows it covers: a sub-total labelled like a campaign type (Google Ads'
+     * "Total: Search") with the rows of that type, any other total with all rows.
+     */
+    private static List<FileTotalCheck> checks(SpendReport report, List<SpendRow> rows) {
         List<FileTotalCheck> checks = new ArrayList<>();
         for (ReportTotal total : report.totals()) {
+            List<SpendRow> covered = rows.stream()
+                    .filter(row -> total.label().equalsIgnoreCase(row.extra().get("campaign_type")))
+                    .toList();
+            Map<String, SpendTotals> sums = totals(covered.isEmpty() ? rows : covered);
+            SpendTotals sum = sums.size() == 1 ? sums.values().iterator().next() : SpendTotals.empty(null);
             SpendRow file = total.values();
-            SpendTotals sum = all != null ? all : SpendTotals.empty(null);
-            boolean matches = all != null && same(file.impressions(), sum.impressions())
+            boolean matches = sums.size() == 1 && same(file.impressions(), sum.impressions())
                     && same(file.clicks(), sum.clicks()) && same(file.cost(), sum.cost())
                     && same(file.conversions(), sum.conversions());
             checks.add(new FileTotalCheck(total.label(), file.impressions(), sum.impressions(), file.clicks(),

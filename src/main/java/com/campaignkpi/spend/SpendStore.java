@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,14 +27,24 @@ public class SpendStore {
     @Inject
     TableNames tables;
 
-    /** Stores the rows; rows with the same identity within one import keep the last one. */
+    /**
+     * Stores the rows. Rows that share an identity within one report (ads a report lists by their texts only) get
+     * their position among those rows as a suffix, so none is lost and importing the same file again still
+     * overwrites each of them.
+     */
     void putAll(String property, List<SpendRow> rows, String importedAt) {
-        Map<String, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>(rows.size());
         for (SpendRow row : rows) {
             Map<String, AttributeValue> item = SpendItems.toItem(property, row, importedAt);
-            byKey.put(item.get(SpendItems.PK).s() + "/" + item.get(SpendItems.SK).s(), item);
+            String identity = item.get(SpendItems.PK).s() + "/" + item.get(SpendItems.SK).s();
+            int occurrence = seen.merge(identity, 1, Integer::sum) - 1;
+            if (occurrence > 0) {
+                item.put(SpendItems.SK, AttributeValue.fromS(item.get(SpendItems.SK).s() + "#" + occurrence));
+            }
+            items.add(item);
         }
-        DynamoBatches.putAll(dynamo, tables.spend(), new ArrayList<>(byKey.values()));
+        DynamoBatches.putAll(dynamo, tables.spend(), items);
     }
 
     /**

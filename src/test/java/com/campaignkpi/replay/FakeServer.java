@@ -15,8 +15,15 @@ import java.util.concurrent.Executors;
 /** An HTTP server on 127.0.0.1 with a free port that records requests and answers through a handler. */
 final class FakeServer implements AutoCloseable {
 
-    /** A received request: path, raw query and body text. */
-    record Request(String path, String query, String body) {
+    /**
+     * A received request.
+     *
+     * @param query       the raw query, still percent-encoded, or null
+     * @param body        the body decoded as UTF-8
+     * @param bodyBytes   the body as sent
+     * @param contentType the Content-Type header, or null
+     */
+    record Request(String path, String query, String body, byte[] bodyBytes, String contentType) {
     }
 
     /** A scripted answer. */
@@ -53,8 +60,10 @@ final class FakeServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, Handler handler) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
         Request request = new Request(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(bytes, StandardCharsets.UTF_8), bytes,
+                exchange.getRequestHeaders().getFirst("Content-Type"));
         int index;
         synchronized (requests) {
             requests.add(request);

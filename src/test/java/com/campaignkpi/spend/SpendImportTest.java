@@ -113,6 +113,23 @@ class SpendImportTest {
     }
 
     @Test
+    void rowsSharingIdentityAreKeptAndReplaced() {
+        String rows = "[{\"date\":\"2024-03-29\",\"platform\":\"google_ads\",\"campaign_name\":\"Twins\","
+                + "\"impressions\":10,\"clicks\":1,\"cost\":\"1.00\",\"currency\":\"USD\"},"
+                + "{\"date\":\"2024-03-29\",\"platform\":\"google_ads\",\"campaign_name\":\"Twins\","
+                + "\"impressions\":20,\"clicks\":2,\"cost\":\"2.00\",\"currency\":\"USD\"}]";
+
+        importSpend(rows, "canonical");
+        importSpend(rows, "canonical");
+        Map<String, Object> snapshot = Replays.snapshot(Map.of("property", PROPERTY, "from", "2024-03-29",
+                "to", "2024-03-29", "refresh", true));
+        Map<String, Object> kpis = map(map(snapshot.get("paid")).get("kpis"));
+
+        assertAmount("3.00", map(kpis.get("cost")).get("value"), "both rows once, after two imports");
+        assertAmount("30", map(kpis.get("impressions")).get("value"), "impressions of both rows");
+    }
+
+    @Test
     void undatedReportNeedsPeriod() {
         String allTime = "Campaign report\nAll time\nCampaign,Impr.,Clicks,Cost\nBrand,100,5,2.50\n";
 
