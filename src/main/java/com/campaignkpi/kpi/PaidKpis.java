@@ -26,7 +26,9 @@ public final class PaidKpis {
         Map<String, KpiValue> kpis = new LinkedHashMap<>();
         kpis.put("impressions", KpiValue.count(totals.impressions()));
         kpis.put("clicks", KpiValue.count(totals.clicks()));
-        kpis.put("reach", KpiValue.count(totals.reach()));
+        kpis.put("reach", totals.reach() == null
+                ? new KpiValue(null, null, null, KpiUnit.COUNT, null, "no report in the range states reach", null)
+                : KpiValue.count(totals.reach()));
         kpis.put("cost", Money.sum(new MoneyTotals(totals.cost(), Map.of())));
         kpis.put("ctr", KpiCalculator.ratio(totals.clicks(), totals.impressions(), "no impressions in the range"));
         kpis.put("cpc", perCurrency(totals.cost(), totals.clicksByCurrency(), BigDecimal.ONE, KpiUnit.CURRENCY,
@@ -125,7 +127,7 @@ public final class PaidKpis {
                     + "byCurrency", values);
         }
         String currency = values.keySet().iterator().next();
-        return new KpiValue(values.get(currency), numerators.getOrDefault(currency, BigDecimal.ZERO),
+        return new KpiValue(values.get(currency), numerators.getOrDefault(currency, BigDecimal.ZERO).multiply(factor),
                 denominators.get(currency), unit, currency, null, null);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param impressions         impressions of all rows
  * @param clicks              clicks of all rows
- * @param reach               sum of the rows' reach; people reached by two campaigns count twice
+ * @param reach               sum of the rows' reach, null when no row states it; people reached by two campaigns
+ *                            count twice
  * @param cost                cost per currency
  * @param impressionsByCurrency impressions of the rows with a cost in that currency
  * @param clicksByCurrency    clicks of those rows
@@ -21,7 +22,7 @@ import java.util.Map;
  * @param newCustomers        customers whose first purchase falls in the range, in the attributed sessions
  * @param clv                 lifetime value of the attributed buyers, per currency (sum and buyer count)
  */
-public record PaidTotals(long impressions, long clicks, long reach, Map<String, BigDecimal> cost,
+public record PaidTotals(long impressions, long clicks, Long reach, Map<String, BigDecimal> cost,
         Map<String, BigDecimal> impressionsByCurrency, Map<String, BigDecimal> clicksByCurrency,
         Map<String, BigDecimal> platformConversions, Map<String, BigDecimal> platformValue, long trackedConversions,
         Map<String, BigDecimal> trackedRevenue, long newCustomers, MoneyTotals clv) {

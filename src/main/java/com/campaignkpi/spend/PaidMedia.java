@@ -116,7 +116,7 @@ public final class PaidMedia {
             SessionTotals tracked = SessionTotals.of(sessions, history);
             return PaidKpis.compute(new PaidTotals(
                     sumLong(rows, SpendRow::impressions), sumLong(rows, SpendRow::clicks),
-                    sumLong(rows, SpendRow::reach),
+                    rows.stream().allMatch(row -> row.reach() == null) ? null : sumLong(rows, SpendRow::reach),
                     byCurrency(rows, SpendRow::cost, row -> true),
                     byCurrency(rows, row -> decimal(row.impressions()), row -> row.cost() != null),
                     byCurrency(rows, row -> decimal(row.clicks()), row -> row.cost() != null),

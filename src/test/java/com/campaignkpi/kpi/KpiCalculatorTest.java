@@ -95,7 +95,7 @@ class KpiCalculatorTest {
 
     @Test
     void everyPaidKpiIsRegistered() {
-        PaidTotals totals = new PaidTotals(0, 0, 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), 0,
+        PaidTotals totals = new PaidTotals(0, 0, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), 0,
                 MoneyTotals.NONE);
         List<String> registered = KpiRegistry.paid().stream().map(KpiDefinition::id).toList();
 
