@@ -55,10 +55,10 @@ public class HttpErrors {
             return;
         }
         if (find(context.failure(), DecoderException.class) != null) {
-            // Vert.x decodes a body labelled as a form before any route sees it; its text may contain a secret.
+            // Vert.x decodes a body labelled as a form before any route runs, and its text may contain a secret.
             LOG.debugf("Rejected %s %s: body not decodable as its content type", context.request().method(),
                     context.request().path());
-            send(context, 400, new ErrorBody(400, "The body could not be decoded as its Content-Type says; send "
+            send(context, 400, new ErrorBody(400, "The body could not be decoded as its Content-Type declares; send "
                     + "JSON with Content-Type: application/json, uncompressed", "$"));
             return;
         }

@@ -133,7 +133,7 @@ public final class KpiRegistry {
         return DEFINITIONS;
     }
 
-    /** The paid-media KPIs of a snapshot's {@code paid} section. */
+    /** Returns the paid-media KPIs of a snapshot's {@code paid} section. */
     public static List<KpiDefinition> paid() {
         return PAID_DEFINITIONS;
     }

@@ -52,6 +52,8 @@ public class SpendStore {
      * that overlaps those days.
      */
     public List<SpendRow> read(String property, LocalDate from, LocalDate to) {
+        // NOTE: the period totals of a property share one partition that every snapshot reads whole, so years of
+        // imported "All time" reports make that read grow.
         List<SpendRow> rows = new ArrayList<>();
         for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
             for (SpendRow row : query(SpendItems.partitionKey(property, month.atDay(1)))) {
