@@ -8,6 +8,7 @@ import com.campaignkpi.kpi.KpiUnit;
 import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.property.PropertyRequest;
 import com.campaignkpi.property.PropertyView;
+import com.campaignkpi.snapshot.ExchangeRatesRequest;
 import com.campaignkpi.snapshot.Snapshot;
 import com.campaignkpi.snapshot.SnapshotGroup;
 import com.campaignkpi.snapshot.SnapshotRequest;
@@ -28,7 +29,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CollectRequest.class, CollectResult.class, EventResult.class, ErrorBody.class,
         KpiDefinition.class, KpiUnit.class, KpiValue.class,
         PropertyRequest.class, PropertyView.class,
-        Snapshot.class, SnapshotGroup.class, SnapshotRequest.class, TrafficShare.class,
+        ExchangeRatesRequest.class, ExchangeRatesRequest.Rate.class, Snapshot.class, SnapshotGroup.class,
+        SnapshotRequest.class, TrafficShare.class,
         FileTotalCheck.class, PaidGroup.class, PaidReport.class, SpendImportResult.class, SpendRequest.class,
         SpendTotals.class})
 final class NativeReflection {

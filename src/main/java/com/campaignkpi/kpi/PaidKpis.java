@@ -51,6 +51,37 @@ public final class PaidKpis {
         return kpis;
     }
 
+    /**
+     * Computes the KPIs with every amount converted into {@code rates}' currency, or returns null when an amount is
+     * in a currency the rates do not cover. A buyer who paid in two currencies counts once in each for CLV.
+     */
+    public static Map<String, KpiValue> combined(PaidTotals totals, ExchangeRates rates) {
+        boolean covered = rates.covers(totals.cost()) && rates.covers(totals.trackedRevenue())
+                && rates.covers(totals.platformValue()) && rates.covers(totals.clv().sums());
+        if (!covered) {
+            return null;
+        }
+        String currency = rates.currency();
+        Map<String, BigDecimal> cost = totals.cost().isEmpty() ? Map.of()
+                : Map.of(currency, rates.sum(totals.cost()));
+        MoneyTotals clv = totals.clv().sums().isEmpty() ? MoneyTotals.NONE : new MoneyTotals(
+                Map.of(currency, rates.sum(totals.clv().sums())),
+                Map.of(currency, totals.clv().counts().values().stream().mapToLong(Long::longValue).sum()));
+        return compute(new PaidTotals(totals.impressions(), totals.clicks(), totals.reach(), cost,
+                single(currency, totals.impressionsByCurrency(), cost),
+                single(currency, totals.clicksByCurrency(), cost),
+                single(currency, totals.platformConversions(), cost),
+                totals.platformValue().isEmpty() ? Map.of() : Map.of(currency, rates.sum(totals.platformValue())),
+                totals.trackedConversions(),
+                totals.trackedRevenue().isEmpty() ? Map.of() : Map.of(currency, rates.sum(totals.trackedRevenue())),
+                totals.newCustomers(), clv));
+    }
+
+    private static Map<String, BigDecimal> single(String currency, Map<String, BigDecimal> counts,
+            Map<String, BigDecimal> cost) {
+        return counts.isEmpty() || cost.isEmpty() ? Map.of() : Map.of(currency, ExchangeRates.count(counts));
+    }
+
     /** Ids of the warnings the KPIs call for: ROAS below 1 or lifetime value below acquisition cost. */
     public static List<String> warnings(Map<String, KpiValue> kpis) {
         List<String> warnings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.campaignkpi.snapshot;
 
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyIds;
 import com.campaignkpi.property.PropertyStore;
@@ -35,15 +36,16 @@ public class SnapshotFunction {
         SnapshotRange range = SnapshotRange.parse(request.from(), request.to(), request.timeZone(),
                 property.timeZone());
         GroupBy groupBy = groupBy(request.groupBy());
+        ExchangeRates rates = ExchangeRateParser.parse(request.exchangeRates(), range);
 
         if (!Boolean.TRUE.equals(request.refresh())) {
-            var stored = store.latest(property, range, groupBy);
+            var stored = store.latest(property, range, groupBy, rates);
             if (stored.isPresent()) {
                 return stored.get();
             }
         }
-        Snapshot snapshot = service.compute(property, range, groupBy);
-        store.put(property, snapshot, range, groupBy);
+        Snapshot snapshot = service.compute(property, range, groupBy, rates);
+        store.put(property, snapshot, range, groupBy, rates);
         return snapshot;
     }
 

@@ -10,7 +10,8 @@ package com.campaignkpi.snapshot;
  * @param groupBy  optional dimension: date, source, medium, source_medium, campaign, channel_group, landing_page,
  *                 device_category
  * @param refresh  true to compute again even when a stored snapshot exists (after late events arrived)
+ * @param exchangeRates optional rates that also combine the paid-media amounts into one currency
  */
 public record SnapshotRequest(String property, String from, String to, String timeZone, String groupBy,
-        Boolean refresh) {
+        Boolean refresh, ExchangeRatesRequest exchangeRates) {
 }

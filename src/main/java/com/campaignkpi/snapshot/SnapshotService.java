@@ -2,6 +2,7 @@ package com.campaignkpi.snapshot;
 
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.kpi.KpiCalculator;
 import com.campaignkpi.kpi.SessionTotals;
 import com.campaignkpi.kpi.VisitorHistory;
@@ -56,7 +57,7 @@ public class SnapshotService {
 
     private ExecutorService dayReaders;
 
-    Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy) {
+    Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
         long startedNanos = System.nanoTime();
         List<TrackedEvent> loaded = load(property.id(), range);
         List<Session> sessions = inRange(Sessionizer.sessionize(loaded, property.sessionTimeout(),
@@ -70,7 +71,7 @@ public class SnapshotService {
                 SnapshotGroups.group(sessions, groupBy, range.zone(), history),
                 SnapshotGroups.trafficSources(sessions), loaded.size(),
                 PaidMedia.report(spend.read(property.id(), range.from(), range.to()), sessions, history,
-                        range.from(), range.to(), range.startMicros()));
+                        range.from(), range.to(), range.startMicros(), rates));
 
         LOG.infof("Computed snapshot of %s for %s..%s (%s): %d events, %d sessions, %d groups in %d ms",
                 property.id(), range.from(), range.to(), range.zone(), loaded.size(), sessions.size(),

@@ -1,5 +1,6 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.Secrets;
 import com.campaignkpi.storage.TableNames;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -53,11 +55,11 @@ public class SnapshotStore {
      * Reads the newest stored snapshot for this key with one Query, newest first, limit 1. A body that no longer
      * decodes (written by an older version) counts as absent, so the snapshot is computed again.
      */
-    Optional<Snapshot> latest(Property property, SnapshotRange range, GroupBy groupBy) {
+    Optional<Snapshot> latest(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
         QueryResponse response = dynamo.query(QueryRequest.builder()
                 .tableName(tables.snapshots())
                 .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key(property, range, groupBy))))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key(property, range, groupBy, rates))))
                 .scanIndexForward(false)
                 .limit(1)
                 .build());
@@ -67,8 +69,8 @@ public class SnapshotStore {
         try {
             return Optional.of(decode(response.items().get(0).get(BODY).b()));
         } catch (UncheckedIOException e) {
-            LOG.warnf("Stored snapshot %s does not decode (%s); computing it again", key(property, range, groupBy),
-                    e.getCause().toString());
+            LOG.warnf("Stored snapshot %s does not decode (%s); computing it again",
+                    key(property, range, groupBy, rates), e.getCause().toString());
             return Optional.empty();
         }
     }
@@ -77,7 +79,7 @@ public class SnapshotStore {
      * Stores {@code snapshot}, unless its gzipped body would exceed {@link #MAX_BODY_BYTES}: then it is only logged,
      * and the next request computes it again.
      */
-    void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy) {
+    void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
         SdkBytes body = encode(snapshot);
         if (body.asByteArray().length > MAX_BODY_BYTES) {
             LOG.warnf("Snapshot of %s for %s..%s by %s is %d bytes gzipped, over the %d-byte item budget; returned "
@@ -89,19 +91,20 @@ public class SnapshotStore {
         dynamo.putItem(PutItemRequest.builder()
                 .tableName(tables.snapshots())
                 .item(Map.of(
-                        PK, AttributeValue.fromS(key(property, range, groupBy)),
+                        PK, AttributeValue.fromS(key(property, range, groupBy, rates)),
                         SK, AttributeValue.fromS(snapshot.computedAt()),
                         BODY, AttributeValue.fromB(body)))
                 .build());
     }
 
     /**
-     * Builds the partition key. It ends with a digest of the property's key events and session timeout, so a
-     * snapshot computed under other settings is not returned after they change.
+     * Builds the partition key. It ends with a digest of the property's key events and session timeout and of the
+     * exchange rates, so a snapshot computed under other settings or rates is not returned for these.
      */
-    static String key(Property property, SnapshotRange range, GroupBy groupBy) {
+    static String key(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
         String settings = property.keyEvents().stream().sorted().collect(Collectors.joining(","))
-                + "|" + property.sessionTimeout().toMinutes();
+                + "|" + property.sessionTimeout().toMinutes() + "|" + (rates == null ? "" : rates.currency() + "="
+                + new TreeMap<>(rates.rates()));
         return property.id() + "#" + range.from() + "#" + range.to() + "#" + range.zone().getId() + "#"
                 + (groupBy == null ? "all" : groupBy.id()) + "#" + Secrets.sha256Hex(settings).substring(0, 12);
     }

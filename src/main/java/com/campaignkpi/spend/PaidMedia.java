@@ -1,6 +1,7 @@
 package com.campaignkpi.spend;
 
 import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.kpi.PaidKpis;
 import com.campaignkpi.kpi.PaidTotals;
@@ -36,7 +37,7 @@ public final class PaidMedia {
 
     /** Returns the paid-media report, or null when the range has no spend. */
     public static PaidReport report(List<SpendRow> spend, List<Session> sessions, VisitorHistory history,
-            LocalDate from, LocalDate to, long rangeStartMicros) {
+            LocalDate from, LocalDate to, long rangeStartMicros, ExchangeRates rates) {
         List<SpendRow> rows = new ArrayList<>();
         int excluded = 0;
         for (SpendRow row : spend) {
@@ -55,8 +56,11 @@ public final class PaidMedia {
 
         Set<AdPlatform> platforms = new HashSet<>();
         rows.forEach(row -> platforms.add(row.platform()));
-        Map<String, KpiValue> overall = context.kpis(rows, credited.stream()
-                .filter(c -> c.platform() != null && platforms.contains(c.platform())).toList());
+        List<Attribution.Credited> paidSessions = credited.stream()
+                .filter(c -> c.platform() != null && platforms.contains(c.platform())).toList();
+        PaidTotals overallTotals = context.totals(rows, paidSessions);
+        Map<String, KpiValue> overall = PaidKpis.compute(overallTotals);
+        Map<String, KpiValue> combined = rates == null ? null : PaidKpis.combined(overallTotals, rates);
 
         List<PaidGroup> byPlatform = new ArrayList<>();
         for (AdPlatform platform : AdPlatform.values()) {
@@ -91,7 +95,7 @@ public final class PaidMedia {
                 .filter(c -> c.platform() != null && !matchedAnywhere.contains(c))
                 .map(Attribution.Credited::session).toList(), history).revenue().sums());
         return new PaidReport(overall, PaidKpis.warnings(overall), byPlatform, byCampaign, unmatchedSpend,
-                unmatchedRevenue, excluded);
+                unmatchedRevenue, excluded, combined == null ? null : rates.currency(), combined);
     }
 
     private static String campaignLabel(SpendRow row) {
@@ -112,9 +116,13 @@ public final class PaidMedia {
     private record Context(VisitorHistory history, long rangeStartMicros) {
 
         Map<String, KpiValue> kpis(List<SpendRow> rows, List<Attribution.Credited> credited) {
+            return PaidKpis.compute(totals(rows, credited));
+        }
+
+        PaidTotals totals(List<SpendRow> rows, List<Attribution.Credited> credited) {
             List<Session> sessions = credited.stream().map(Attribution.Credited::session).toList();
             SessionTotals tracked = SessionTotals.of(sessions, history);
-            return PaidKpis.compute(new PaidTotals(
+            return new PaidTotals(
                     sumLong(rows, SpendRow::impressions), sumLong(rows, SpendRow::clicks),
                     rows.stream().allMatch(row -> row.reach() == null) ? null : sumLong(rows, SpendRow::reach),
                     byCurrency(rows, SpendRow::cost, row -> true),
@@ -123,7 +131,7 @@ public final class PaidMedia {
                     byCurrency(rows, SpendRow::conversions, row -> true),
                     byCurrency(rows, SpendRow::conversionValue, row -> true),
                     tracked.conversions(), tracked.revenue().sums(), newCustomers(sessions),
-                    tracked.lifetimeRevenue()));
+                    tracked.lifetimeRevenue());
         }
 
         /** Buyers in these sessions whose first purchase ever falls on or after the range's start. */

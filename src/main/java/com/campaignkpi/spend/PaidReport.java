@@ -1,6 +1,7 @@
 package com.campaignkpi.spend;
 
 import com.campaignkpi.kpi.KpiValue;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,12 @@ import java.util.Map;
  * @param unmatchedRevenue   revenue of paid sessions whose campaign has no spend in the range, per currency
  * @param excludedPeriodRows spend rows totalling a period that reaches outside the range; they are left out rather
  *                           than spread over days
+ * @param combinedCurrency   the reporting currency of {@code combined}, when the request gave exchange rates
+ * @param combined           {@code kpis} with every amount converted at the given rates; absent without rates or
+ *                           when an amount is in a currency they do not cover
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaidReport(Map<String, KpiValue> kpis, List<String> warnings, List<PaidGroup> byPlatform,
         List<PaidGroup> byCampaign, List<String> unmatchedSpend, Map<String, BigDecimal> unmatchedRevenue,
-        int excludedPeriodRows) {
+        int excludedPeriodRows, String combinedCurrency, Map<String, KpiValue> combined) {
 }

@@ -113,6 +113,38 @@ class SpendImportTest {
     }
 
     @Test
+    void exchangeRatesCombineCurrencies() {
+        importSpend(GOOGLE_DAILY, null);
+        importSpend(META_CANONICAL, "canonical");
+        Map<String, Object> rates = Map.of("currency", "USD", "rates", List.of(Map.of("currency", "EUR",
+                "from", "2024-01-01", "to", "2024-12-31", "rate", "1.10")));
+
+        Map<String, Object> snapshot = Replays.snapshot(Map.of("property", PROPERTY, "from", "2024-03-28",
+                "to", "2024-03-28", "refresh", true, "exchangeRates", rates));
+        Map<String, Object> paid = map(snapshot.get("paid"));
+        Map<String, Object> combined = map(paid.get("combined"));
+
+        assertEquals("USD", paid.get("combinedCurrency"));
+        assertAmount("47.00", map(combined.get("cost")).get("value"), "25 USD plus 20 EUR at 1.10");
+        assertAmount("2.127660", map(combined.get("roas")).get("value"), "100 USD revenue over 47 USD");
+        assertAmount("0.5222", map(combined.get("cpc")).get("value"), "47 USD over 90 clicks");
+    }
+
+    @Test
+    void exchangeRateMustCoverRange() {
+        Map<String, Object> rates = Map.of("currency", "USD", "rates", List.of(Map.of("currency", "EUR",
+                "from", "2024-03-29", "to", "2024-12-31", "rate", "1.10")));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", PROPERTY, "from", "2024-03-28", "to", "2024-03-28", "exchangeRates", rates))
+                .post("/snapshot")
+                .then().statusCode(400)
+                .body("field", equalTo("exchangeRates.rates[0]"))
+                .body("error", equalTo("exchangeRates.rates[0] covers 2024-03-29 to 2024-12-31, not the whole "
+                        + "snapshot range 2024-03-28 to 2024-03-28; give a rate for those days"));
+    }
+
+    @Test
     void rowsSharingIdentityAreKeptAndReplaced() {
         String rows = "[{\"date\":\"2024-03-29\",\"platform\":\"google_ads\",\"campaign_name\":\"Twins\","
                 + "\"impressions\":10,\"clicks\":1,\"cost\":\"1.00\",\"currency\":\"USD\"},"
