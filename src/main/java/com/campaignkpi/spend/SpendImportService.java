@@ -24,6 +24,8 @@ public class SpendImportService {
 
     private static final Logger LOG = Logger.getLogger(SpendImportService.class);
 
+    private static final int MAX_DIGITS = 38;
+
     @Inject
     PropertyAccess access;
 
@@ -57,6 +59,7 @@ public class SpendImportService {
                 }
                 row = withPeriod(row, period);
             }
+            checkStorable(rows.size() + 1, row);
             periodRows += row.date() == null ? 1 : 0;
             rows.add(row);
         }
@@ -72,6 +75,20 @@ public class SpendImportService {
     }
 
     private record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** DynamoDB stores numbers of at most 38 significant digits; the parser has already bounded the exponent. */
+    private static void checkStorable(int rowNumber, SpendRow row) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        amounts.put("cost", row.cost());
+        amounts.put("conversions", row.conversions());
+        amounts.put("conversion value", row.conversionValue());
+        amounts.forEach((column, amount) -> {
+            if (amount != null && amount.stripTrailingZeros().precision() > MAX_DIGITS) {
+                throw RequestException.invalid(column, "data row " + rowNumber + ": " + column + " "
+                        + amount.toString() + " has more than " + MAX_DIGITS + " significant digits");
+            }
+        });
     }
 
     /** Returns the period undated rows cover: the caller's from/to, else the report's stated period, else null. */

@@ -193,6 +193,19 @@ class SpendImportTest {
     }
 
     @Test
+    void tooPreciseCostIs400() {
+        given().body("[{\"date\":\"2024-03-01\",\"platform\":\"google_ads\",\"campaign_name\":\"c\","
+                        + "\"cost\":12345678901234567890123456789012345678901,\"currency\":\"USD\"}]")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("format", "canonical")
+                .post("/spend/import")
+                .then().statusCode(400)
+                .body("field", equalTo("cost"))
+                .body("error", equalTo("data row 1: cost 12345678901234567890123456789012345678901 has more than 38 "
+                        + "significant digits"));
+    }
+
+    @Test
     void wrongSecretIs401() {
         given().body(GOOGLE_DAILY)
                 .queryParam("measurement_id", PROPERTY).queryParam("api_secret", "wrong-secret")
