@@ -37,9 +37,9 @@ final class CanonicalBody {
                     + EventLimits.MAX_EVENTS_PER_REQUEST + " events");
         }
 
-        int kept = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
-        List<IncomingEvent> result = new ArrayList<>(kept);
-        for (int i = 0; i < kept; i++) {
+        int acceptedCount = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
+        List<IncomingEvent> result = new ArrayList<>(acceptedCount);
+        for (int i = 0; i < acceptedCount; i++) {
             result.add(toIncoming(i, array ? "[" + i + "]" : "$", events.get(i)));
         }
         return new SplitBody(result, overflow(events));

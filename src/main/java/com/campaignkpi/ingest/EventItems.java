@@ -62,12 +62,14 @@ final class EventItems {
         item.put(NAME, AttributeValue.fromS(event.name()));
         item.put(TIME_MICROS, AttributeValue.fromN(Long.toString(event.timestampMicros())));
         item.put(CLIENT_ID, AttributeValue.fromS(event.clientId()));
+
         putText(item, USER_ID, event.userId());
         putText(item, SESSION_ID, event.sessionId());
         putNumber(item, SESSION_NUMBER, event.sessionNumber());
         putText(item, PAGE_LOCATION, event.pageLocation());
         putText(item, PAGE_REFERRER, event.pageReferrer());
         putText(item, PAGE_TITLE, event.pageTitle());
+
         putText(item, SOURCE, event.campaign().source());
         putText(item, MEDIUM, event.campaign().medium());
         putText(item, CAMPAIGN, event.campaign().campaign());
@@ -75,6 +77,7 @@ final class EventItems {
         putText(item, CONTENT, event.campaign().content());
         putText(item, CAMPAIGN_ID, event.campaign().campaignId());
         putMap(item, CLICK_IDS, event.clickIds());
+
         putNumber(item, ENGAGEMENT_MSEC, event.engagementTimeMsec());
         if (event.sessionEngaged() != null) {
             item.put(SESSION_ENGAGED, AttributeValue.fromBool(event.sessionEngaged()));
@@ -83,6 +86,7 @@ final class EventItems {
             item.put(NON_INTERACTION, AttributeValue.fromBool(true));
         }
         putText(item, DEVICE_CATEGORY, event.deviceCategory());
+
         if (event.value() != null) {
             item.put(VALUE, AttributeValue.fromN(event.value().toPlainString()));
         }
@@ -90,6 +94,7 @@ final class EventItems {
         putText(item, TRANSACTION_ID, event.transactionId());
         putText(item, ITEMS, event.itemsJson());
         putMap(item, PARAMS, event.params());
+
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAtEpochSeconds)));
         return item;
     }

@@ -96,12 +96,12 @@ final class EventMapper {
      * SHA-256 fingerprint of client, user, name, time and params, so an identical resend maps to the same key.
      */
     private static String eventId(IncomingEvent incoming, String name, long micros) {
-        String given = ParamValues.asText(incoming.raw().get("event_id"));
-        if (given == null) {
-            given = ParamValues.asText(incoming.raw().path("params").get("event_id"));
+        String senderId = ParamValues.asText(incoming.raw().get("event_id"));
+        if (senderId == null) {
+            senderId = ParamValues.asText(incoming.raw().path("params").get("event_id"));
         }
-        if (given != null) {
-            return SENDER_ID_PREFIX + given;
+        if (senderId != null) {
+            return SENDER_ID_PREFIX + senderId;
         }
         StringBuilder content = new StringBuilder()
                 .append(incoming.clientId()).append('\u0000').append(incoming.userId()).append('\u0000')

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * GA4's rules for event and parameter names, shared by the collector, which rejects names that break them, and the
  * replay converters, which rename free-form names to fit them. Source: support.google.com/analytics/answer/13316687
- * ("Event naming rules"). Its reserved event names are the app-stream list; the web list there also names
- * page_view and other events GA4 collects itself, which the Measurement Protocol accepts.
+ * ("Event naming rules"). Its reserved event names are the app-stream list. The web list there also names
+ * page_view and other events GA4 collects itself, and the Measurement Protocol accepts those.
  */
 public final class Ga4Names {
 

@@ -55,9 +55,9 @@ final class MeasurementProtocolBody {
         ObjectNode envelope = ((ObjectNode) body).deepCopy();
         envelope.retain(ENVELOPE_FIELDS);
 
-        int kept = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
-        List<IncomingEvent> result = new ArrayList<>(kept);
-        for (int i = 0; i < kept; i++) {
+        int acceptedCount = Math.min(events.size(), EventLimits.MAX_EVENTS_PER_REQUEST);
+        List<IncomingEvent> result = new ArrayList<>(acceptedCount);
+        for (int i = 0; i < acceptedCount; i++) {
             JsonNode event = events.get(i);
             String path = "events[" + i + "]";
 

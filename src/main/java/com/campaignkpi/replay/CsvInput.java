@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvInput implements Closeable {
 
-    /** Where commons-csv 1.14 says a syntax error is: "at line: 3, position: 18". */
+    /** Location of a syntax error in a commons-csv 1.14 message, such as "at line: 3, position: 18". */
     private static final Pattern ERROR_LOCATION = Pattern.compile("line: (\\d+), position: (\\d+)");
 
     private final Path file;

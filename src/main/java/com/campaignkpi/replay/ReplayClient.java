@@ -67,7 +67,7 @@ public final class ReplayClient {
      * Sends every batch and returns the server's totals.
      *
      * @throws ReplayException when the server rejects the API secret (HTTP 401), returns an unexpected status,
-     *                         or stays unreachable after 3 tries; bodies not yet sent are then skipped
+     *                         or stays unreachable after 3 tries. Bodies not yet sent are then skipped.
      */
     public ReplaySummary replay(List<Batch> batches) {
         long totalEvents = batches.stream().mapToLong(batch -> batch.events().size()).sum();

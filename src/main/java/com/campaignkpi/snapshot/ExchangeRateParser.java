@@ -1,10 +1,10 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.api.Days;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.kpi.ExchangeRates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,8 @@ final class ExchangeRateParser {
             ExchangeRatesRequest.Rate entry = entries.get(i);
             String from = path + ".currency";
             String code = code(from, entry == null ? null : entry.currency());
-            LocalDate first = day(path + ".from", entry.from());
-            LocalDate last = day(path + ".to", entry.to());
+            LocalDate first = Days.require(path + ".from", entry.from());
+            LocalDate last = Days.require(path + ".to", entry.to());
             if (first.isAfter(range.from()) || last.isBefore(range.to())) {
                 throw RequestException.invalid(path, path + " covers " + first + " to " + last + ", not the whole "
                         + "snapshot range " + range.from() + " to " + range.to() + "; give a rate for those days");
@@ -49,13 +49,6 @@ final class ExchangeRateParser {
         return value;
     }
 
-    private static LocalDate day(String path, String value) {
-        try {
-            return LocalDate.parse(value == null ? "" : value);
-        } catch (DateTimeParseException e) {
-            throw RequestException.invalid(path, path + " '" + value + "' is not a day in the form yyyy-MM-dd");
-        }
-    }
 
     private static BigDecimal rate(String path, String value) {
         try {

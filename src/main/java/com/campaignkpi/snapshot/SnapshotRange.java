@@ -1,12 +1,12 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.api.Days;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.ingest.EpochMicros;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -54,16 +54,7 @@ record SnapshotRange(LocalDate from, LocalDate to, ZoneId zone) {
     }
 
     private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw RequestException.invalid(field, field + " is missing: give a day as yyyy-MM-dd");
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw RequestException.invalid(field, field + " '" + value + "' is not a calendar day in the form "
-                    + "yyyy-MM-dd");
-        }
+        LocalDate day = Days.require(field, value);
         if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
             throw RequestException.invalid(field, field + " " + day + " is outside the years " + FIRST_YEAR + " to "
                     + LAST_YEAR);

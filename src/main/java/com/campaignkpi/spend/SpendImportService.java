@@ -1,5 +1,6 @@
 package com.campaignkpi.spend;
 
+import com.campaignkpi.api.Days;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyAccess;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +94,13 @@ public class SpendImportService {
     /** Returns the period undated rows cover: the caller's from/to, else the report's stated period, else null. */
     private static Period period(SpendReport report, String from, String to) {
         if (from != null || to != null) {
-            LocalDate first = day("from", from);
-            LocalDate last = day("to", to);
+            if (from == null || to == null) {
+                String missing = from == null ? "from" : "to";
+                throw RequestException.invalid(missing, missing + " is missing: a period needs both from and to, "
+                        + "as yyyy-MM-dd");
+            }
+            LocalDate first = Days.require("from", from);
+            LocalDate last = Days.require("to", to);
             if (last.isBefore(first)) {
                 throw RequestException.invalid("to", "to " + last + " is before from " + first);
             }
@@ -107,16 +112,6 @@ public class SpendImportService {
         return null;
     }
 
-    private static LocalDate day(String field, String value) {
-        if (value == null) {
-            throw RequestException.invalid(field, field + " is missing: a period needs both from and to");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw RequestException.invalid(field, field + " '" + value + "' is not a day in the form yyyy-MM-dd");
-        }
-    }
 
     private static SpendRow withPeriod(SpendRow row, Period period) {
         return new SpendRow(null, period.from(), period.to(), row.platform(), row.account(), row.campaignId(),

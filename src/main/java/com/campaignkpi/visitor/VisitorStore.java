@@ -63,9 +63,9 @@ public class VisitorStore {
     }
 
     /**
-     * Adds purchases to each customer's set. A customer whose item would pass DynamoDB's 400 KB limit (thousands of
-     * purchases under one id, such as a shared "guest" user id) keeps the purchases stored so far, with a warning,
-     * so the other customers of the request still get theirs.
+     * Adds purchases to each customer's set. A customer whose item would pass DynamoDB's 400 KB limit keeps the
+     * purchases stored so far, with a warning, so the other customers of the request still get theirs. That takes
+     * thousands of purchases under one id, such as a shared "guest" user id.
      */
     public void recordPurchases(String property, Map<String, ? extends Collection<Purchase>> purchasesByCustomer) {
         purchasesByCustomer.forEach((customerId, purchases) -> {

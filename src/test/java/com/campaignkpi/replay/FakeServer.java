@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-/** An HTTP server on 127.0.0.1 with a free port that records requests and answers through a handler. */
+/** An HTTP server on 127.0.0.1 with a free port that records requests and responds through a handler. */
 final class FakeServer implements AutoCloseable {
 
     /**
@@ -26,11 +26,11 @@ final class FakeServer implements AutoCloseable {
     record Request(String path, String query, String body, byte[] bodyBytes, String contentType) {
     }
 
-    /** A scripted answer. */
+    /** A scripted response: status and body. */
     record Answer(int status, String body) {
     }
 
-    /** Computes the answer to a request; the index counts requests from 0. */
+    /** Computes the response to a request; the index counts requests from 0. */
     interface Handler {
         Answer answer(Request request, int index) throws Exception;
     }

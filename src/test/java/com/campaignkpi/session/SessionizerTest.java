@@ -80,7 +80,7 @@ class SessionizerTest {
         Session keyEvent = only(event("a", "sign_up", "2024-03-28T10:00:00Z"));
         Session reportedShort = only(builder("a", "page_view", "2024-03-28T10:00:00Z").engagement(4_000).build(),
                 builder("a", "user_engagement", "2024-03-28T10:05:00Z").engagement(6_000).build());
-        Session senderSays = only(builder("a", "page_view", "2024-03-28T10:00:00Z").engaged(true).build());
+        Session senderFlagged = only(builder("a", "page_view", "2024-03-28T10:00:00Z").engaged(true).build());
 
         assertFalse(onePageShort.engaged(), "exactly 10 s is not longer than 10 s");
         assertTrue(onePageLong.engaged());
@@ -88,7 +88,7 @@ class SessionizerTest {
         assertTrue(keyEvent.engaged());
         assertFalse(reportedShort.engaged(), "10 s of reported engagement, although 5 minutes passed");
         assertEquals(10_000, reportedShort.engagementTimeMsec());
-        assertTrue(senderSays.engaged());
+        assertTrue(senderFlagged.engaged());
     }
 
     @Test

@@ -50,7 +50,8 @@ class GoogleAdsReportsTest {
         assertEquals(new ReportPeriod("All time", null, null), report.period());
         assertEquals(List.of("Campaigns", "Account", "Performance Max", "Search", "Display"),
                 report.totals().stream().map(ReportTotal::label).toList());
-        assertTrue(report.rows().stream().allMatch(row -> row.date() == null && row.rangeStart() == null));
+        assertTrue(report.rows().stream().allMatch(row -> row.date() == null), "no row has a day");
+        assertTrue(report.rows().stream().allMatch(row -> row.rangeStart() == null), "no row has a period");
         assertTrue(report.rows().stream().allMatch(row -> "USD".equals(row.currency())));
         assertEquals(List.of("Column 'Search impr. share' holds buckets such as '< 10%' or '> 90%', read as no value"
                 + " (7 rows, first on line 6)"), report.warnings());

@@ -107,7 +107,7 @@ class MetaAdsManagerTest {
         assertEquals(List.of(), report.warnings());
     }
 
-    /** Without name columns, no row can be told apart as a summary, so every row is data. */
+    /** Without name columns no row can be recognised as a summary, so every row is data. */
     @Test
     void rowsWithoutNameColumns() {
         String csv = "Age,Gender,Day,Impressions,Amount spent (USD)\n25-34,female,2026-08-01,100,1.00\n"
