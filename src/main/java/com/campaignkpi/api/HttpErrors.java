@@ -1,6 +1,5 @@
 package com.campaignkpi.api;
 
-import com.campaignkpi.storage.StorageBusyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.DecoderException;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Maps exceptions from any function or webhook to a status and a JSON {@link ErrorBody}: a {@link RequestException}
@@ -22,9 +20,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public class HttpErrors {
 
     private static final Logger LOG = Logger.getLogger(HttpErrors.class);
-
-    /** Seconds a client should wait before retrying after a 503. */
-    static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
     ObjectMapper mapper;
@@ -38,7 +33,7 @@ public class HttpErrors {
             context.next();
             return;
         }
-        RequestException requestError = find(context.failure(), RequestException.class);
+        RequestException requestError = Failures.find(context.failure(), RequestException.class);
         if (requestError != null) {
             LOG.debugf("Rejected %s %s with %d: %s", context.request().method(), context.request().path(),
                     requestError.status(), requestError.getMessage());
@@ -46,15 +41,15 @@ public class HttpErrors {
                     requestError.field()));
             return;
         }
-        ErrorBody unavailable = unavailable(context.failure());
+        ErrorBody unavailable = Failures.unavailable(context.failure());
         if (unavailable != null) {
             LOG.warnf("Answered %s %s with 503 because the store failed: %s", context.request().method(),
                     context.request().path(), context.failure().toString());
-            context.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            context.response().putHeader("Retry-After", Integer.toString(Failures.RETRY_AFTER_SECONDS));
             send(context, 503, unavailable);
             return;
         }
-        if (find(context.failure(), DecoderException.class) != null) {
+        if (Failures.find(context.failure(), DecoderException.class) != null) {
             // Vert.x decodes a body labelled as a form before any route runs, and its text may contain a secret.
             LOG.debugf("Rejected %s %s: body not decodable as its content type", context.request().method(),
                     context.request().path());
@@ -73,16 +68,6 @@ public class HttpErrors {
                 + "; the server log has the details", null));
     }
 
-    /** Returns the 503 body for a throttled or unreachable store, or null when the failure is something else. */
-    public static ErrorBody unavailable(Throwable failure) {
-        if (find(failure, StorageBusyException.class) == null && find(failure, SdkClientException.class) == null) {
-            return null;
-        }
-        return new ErrorBody(503, "The store is busy or unreachable, so the request may be partly stored; send the "
-                + "same request again in " + RETRY_AFTER_SECONDS + " seconds (events already stored count once)",
-                null);
-    }
-
     /** Writes {@code body} as JSON with {@code status}; used by the webhook routes too. */
     public void send(RoutingContext context, int status, Object body) {
         String json;
@@ -95,16 +80,5 @@ public class HttpErrors {
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .end(json);
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        Throwable current = failure;
-        while (current != null) {
-            if (type.isInstance(current)) {
-                return type.cast(current);
-            }
-            current = current.getCause();
-        }
-        return null;
     }
 }

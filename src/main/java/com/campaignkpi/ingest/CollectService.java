@@ -54,15 +54,68 @@ public class CollectService {
 
     Clock clock = Clock.systemUTC();
 
+    /** Authenticates, validates and stores one request, answering with the outcome of each event. */
     public CollectResult collect(CollectCommand command) {
+        Admission admission = admit(command);
+        return store(admission.property().id(), admission.triage(), command.importMode());
+    }
+
+    /**
+     * Authenticates and validates one request without storing anything, for a deployment that stores through a
+     * queue: the result marks each valid event {@code queued}, and {@link #storeQueued} later stores the request
+     * with the same receipt time and request id, so it yields the same event ids and rejections.
+     */
+    public Admission admit(CollectCommand command) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkSize(command.body());
         Property property = access.authenticate(command.measurementId(), command.apiSecret());
-        SplitBody split = split(command.endpoint(), parse(command.body()));
+        JsonNode body = parse(command.body());
+        Triage triage = triage(command.endpoint(), body, receivedAt, UUID.randomUUID().toString(),
+                command.importMode());
+        return new Admission(property, body, triage);
+    }
 
-        Triage triage = new Triage(UUID.randomUUID().toString(), receivedAt, command.endpoint());
+    /**
+     * Stores a request {@link #admit admitted} earlier. Storing the same request again stores nothing twice:
+     * event keys and rejection keys depend only on the request, its receipt time and its request id.
+     */
+    public CollectResult storeQueued(QueuedRequest request) {
+        Triage triage = triage(request.endpoint(), request.body(), request.receivedAt(), request.requestId(),
+                request.importMode());
+        return store(request.property(), triage, request.importMode());
+    }
+
+    /** A request that passed authentication, with its events sorted but nothing stored yet. */
+    public record Admission(Property property, JsonNode body, Triage triage) {
+
+        /** What the sender is told when the request is queued: every valid event {@code queued}. */
+        public CollectResult queuedResult() {
+            List<EventResult> results = new ArrayList<>(triage.results);
+            for (int i = 0; i < triage.candidates.size(); i++) {
+                results.set(triage.candidateSlots.get(i), new EventResult(triage.candidateIndexes.get(i),
+                        EventResult.QUEUED, triage.candidates.get(i).eventId(), null, null, null));
+            }
+            return summarise(results);
+        }
+
+        /** The request as it is put on the queue. */
+        public QueuedRequest toQueued(boolean importMode) {
+            return new QueuedRequest(QueuedRequest.VERSION, triage.requestId, triage.receivedAt, property.id(),
+                    triage.endpoint, importMode, body);
+        }
+
+        /** Whether the request holds anything to store: an event or a rejection. */
+        public boolean hasWork() {
+            return !triage.results.isEmpty();
+        }
+    }
+
+    private Triage triage(Endpoint endpoint, JsonNode body, Instant receivedAt, String requestId,
+            boolean importMode) {
+        SplitBody split = split(endpoint, body);
+        Triage triage = new Triage(requestId, receivedAt, endpoint);
         for (IncomingEvent event : split.events()) {
-            Violation violation = EventValidator.validate(event, receivedAt, command.importMode());
+            Violation violation = EventValidator.validate(event, receivedAt, importMode);
             EventMapper.Result mapped = violation == null ? EventMapper.map(event, receivedAt) : null;
             if (mapped != null && mapped.violation() == null) {
                 triage.accept(event.index(), mapped.event());
@@ -74,24 +127,27 @@ public class CollectService {
         if (split.overflow() != null) {
             triage.rejectOverflow(split.overflow(), write(split.overflow().replayBody()));
         }
+        return triage;
+    }
 
-        storeNew(property.id(), triage, receivedAt);
+    private CollectResult store(String property, Triage triage, boolean importMode) {
+        storeNew(property, triage, triage.receivedAt);
         if (!triage.rejected.isEmpty()) {
-            rejections.putAll(property.id(), triage.rejected, expiresAt(receivedAt));
+            rejections.putAll(property, triage.rejected, expiresAt(triage.receivedAt));
         }
         // Both visitor updates are idempotent, so they run for duplicates too: a retry after a failure here
         // completes what the first attempt left undone.
-        recordVisitors(property.id(), triage.candidates);
+        recordVisitors(property, triage.candidates);
 
         CollectResult result = summarise(triage.results);
         LOG.infof("Collected request %s for %s via %s: %d accepted, %d duplicates, %d rejected%s", triage.requestId,
-                property.id(), command.endpoint().id(), result.accepted(), result.duplicates(), result.rejected(),
-                command.importMode() ? " (import mode)" : "");
+                property, triage.endpoint.id(), result.accepted(), result.duplicates(), result.rejected(),
+                importMode ? " (import mode)" : "");
         return result;
     }
 
     /** The events of one request sorted into candidates to store and rejections, with a result slot per event. */
-    private static final class Triage {
+    static final class Triage {
         final String requestId;
         final Instant receivedAt;
         final Endpoint endpoint;
@@ -215,13 +271,15 @@ public class CollectService {
         int accepted = 0;
         int duplicates = 0;
         int rejected = 0;
+        int queued = 0;
         for (EventResult result : results) {
             switch (result.status()) {
                 case EventResult.ACCEPTED -> accepted++;
                 case EventResult.DUPLICATE -> duplicates++;
+                case EventResult.QUEUED -> queued++;
                 default -> rejected += result.lastIndex() == null ? 1 : result.lastIndex() - result.index() + 1;
             }
         }
-        return new CollectResult(accepted, duplicates, rejected, List.copyOf(results));
+        return new CollectResult(accepted, duplicates, rejected, queued, List.copyOf(results));
     }
 }

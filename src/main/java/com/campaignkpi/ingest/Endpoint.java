@@ -1,6 +1,9 @@
 package com.campaignkpi.ingest;
 
-/** The two body formats the collector reads. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The two body formats the collector reads. In JSON each is written as its id. */
 public enum Endpoint {
     /** GA4 Measurement Protocol body: request-level identity, up to 25 events. */
     MEASUREMENT_PROTOCOL("mp"),
@@ -13,7 +16,19 @@ public enum Endpoint {
         this.id = id;
     }
 
+    @JsonValue
     public String id() {
         return id;
+    }
+
+    /** The endpoint with this id, or null for an unknown one. */
+    @JsonCreator
+    public static Endpoint fromId(String id) {
+        for (Endpoint endpoint : values()) {
+            if (endpoint.id.equals(id)) {
+                return endpoint;
+            }
+        }
+        return null;
     }
 }

@@ -32,14 +32,14 @@ public class PropertyFunction {
     PropertyStore store;
 
     @Inject
-    AdminConfig config;
+    AdminAccess admin;
 
     @Funq("property")
     public PropertyView save(PropertyRequest request) {
         if (request == null) {
             throw RequestException.invalid("$", "Request body is missing; send a JSON object with 'property'");
         }
-        authorize(request.adminToken());
+        admin.authorize(request.adminToken(), "adminToken");
         String id = PropertyIds.require("property", request.property());
         Optional<Property> existing = store.find(id);
 
@@ -53,15 +53,6 @@ public class PropertyFunction {
                 secretHashes(request, existing));
         store.save(property);
         return PropertyView.of(property);
-    }
-
-    private void authorize(String token) {
-        String expected = config.token().orElseThrow(() -> RequestException.unauthorized("adminToken",
-                "Changing properties is disabled: set campaignkpi.admin.token (CAMPAIGNKPI_ADMIN_TOKEN) "
-                        + "on the server"));
-        if (token == null || !Secrets.matches(token, List.of(Secrets.sha256Hex(expected)))) {
-            throw RequestException.unauthorized("adminToken", "adminToken is missing or wrong");
-        }
     }
 
     private static ZoneId zone(String timeZone) {
