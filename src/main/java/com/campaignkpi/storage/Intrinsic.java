@@ -9,7 +9,7 @@ import java.util.Objects;
  *     {@code !Sub "..."} and {@code {"Fn::Sub": "..."}}
  * @param argument the argument: a string, a list or a map, possibly holding further intrinsics
  */
-record Intrinsic(String function, Object argument) {
+public record Intrinsic(String function, Object argument) {
 
     Intrinsic {
         Objects.requireNonNull(function, "function");

@@ -131,6 +131,11 @@ public final class TableTemplate {
     private static Map<String, Map<?, ?>> readTableProperties(Map<?, ?> resources, String source) {
         Map<String, Map<?, ?>> tables = new LinkedHashMap<>();
         resources.forEach((logicalId, resource) -> {
+            // A loop of the AWS::LanguageExtensions transform, such as the per-property schedules; tables are
+            // never declared in one, so the local bootstrap needs no expansion.
+            if (String.valueOf(logicalId).startsWith("Fn::ForEach::")) {
+                return;
+            }
             if (!(resource instanceof Map<?, ?> fields)) {
                 throw new TemplateException("Resource " + logicalId + " in " + source + " is not a map");
             }

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * the parse, so a misspelt function name is reported. Only the standard YAML types are constructed, so a template
  * cannot instantiate Java classes.
  */
-final class TemplateYaml {
+public final class TemplateYaml {
 
     /** Intrinsic functions whose short form ({@code !Name}) the parser accepts. */
     private static final List<String> SHORT_FORM_FUNCTIONS = List.of(
@@ -29,7 +29,7 @@ final class TemplateYaml {
     }
 
     /** Creates a parser. SnakeYAML parsers are not thread-safe, so each parse takes a new one. */
-    static Yaml newParser() {
+    public static Yaml newParser() {
         LoaderOptions options = new LoaderOptions();
         // With a repeated key one of the two values would silently win, so the parse fails instead.
         options.setAllowDuplicateKeys(false);

@@ -1,0 +1,82 @@
+package com.campaignkpi.lambda;
+
+import com.campaignkpi.kpi.KpiFunction;
+import com.campaignkpi.property.AdminAccess;
+import com.campaignkpi.property.PropertyFunction;
+import com.campaignkpi.property.PropertyRequest;
+import com.campaignkpi.snapshot.SnapshotFunction;
+import com.campaignkpi.snapshot.SnapshotRequest;
+import com.campaignkpi.spend.SpendImportService;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * The functions behind API Gateway's read and admin routes. Each takes the HTTP API event, calls the same code as
+ * the HTTP server's function of that name, and answers with the same statuses and JSON. They are separate Lambda
+ * functions, one per route group, so each has only the table permissions its route needs.
+ *
+ * <ul>
+ *   <li>{@code api-snapshot}: {@code POST /snapshot} with a snapshot request, or {@code GET /snapshot} with the
+ *       same fields as query parameters; needs {@code Authorization: Bearer} with the admin token.</li>
+ *   <li>{@code api-kpis}: {@code GET /kpis}, the KPI definitions; public.</li>
+ *   <li>{@code api-spend}: {@code POST /spend/import}, a spend report with the property's measurement id and
+ *       API secret, as on the HTTP server.</li>
+ *   <li>{@code api-property}: {@code POST /property}, creating or changing a property with the admin token in
+ *       the body.</li>
+ * </ul>
+ */
+public class ApiFunctions {
+
+    @Inject
+    HttpApiCalls calls;
+
+    @Inject
+    AdminAccess admin;
+
+    @Inject
+    SnapshotFunction snapshots;
+
+    @Inject
+    KpiFunction kpis;
+
+    @Inject
+    SpendImportService spend;
+
+    @Inject
+    PropertyFunction properties;
+
+    @Funq("api-snapshot")
+    public HttpApiResponse snapshot(HttpApiRequest request) {
+        return calls.respond(request, () -> {
+            admin.authorize(request.bearerToken(), "Authorization");
+            SnapshotRequest query = "GET".equals(request.method())
+                    ? new SnapshotRequest(request.query("property"), request.query("from"), request.query("to"),
+                            request.query("timeZone"), request.query("groupBy"), isTrue(request.query("refresh")),
+                            null)
+                    : calls.readBody(request, SnapshotRequest.class);
+            return snapshots.snapshot(query);
+        });
+    }
+
+    @Funq("api-kpis")
+    public HttpApiResponse kpis(HttpApiRequest request) {
+        return calls.respond(request, kpis::definitions);
+    }
+
+    @Funq("api-spend")
+    public HttpApiResponse spend(HttpApiRequest request) {
+        return calls.respond(request, () -> spend.importReport(
+                request.queryOrHeader("measurement_id", "X-Measurement-Id"),
+                request.queryOrHeader("api_secret", "X-Api-Secret"),
+                request.query("format"), request.query("from"), request.query("to"), request.bodyBytes()));
+    }
+
+    @Funq("api-property")
+    public HttpApiResponse property(HttpApiRequest request) {
+        return calls.respond(request, () -> properties.save(calls.readBody(request, PropertyRequest.class)));
+    }
+
+    private static Boolean isTrue(String flag) {
+        return flag != null && (flag.equals("1") || flag.equalsIgnoreCase("true"));
+    }
+}

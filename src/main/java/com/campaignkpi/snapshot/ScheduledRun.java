@@ -1,0 +1,17 @@
+package com.campaignkpi.snapshot;
+
+import java.util.List;
+
+/**
+ * What a scheduled snapshot run computed: one one-day snapshot per day and grouping, in the property's zone.
+ *
+ * @param property   measurement id
+ * @param run        {@code daily} or {@code hourly}
+ * @param timeZone   the property's zone, in which the days were counted
+ * @param days       the days computed, oldest first
+ * @param snapshots  snapshots stored (days × groupings, the ungrouped one included)
+ * @param sessions   sessions in the newest day's ungrouped snapshot, as a sign of life in the log
+ */
+public record ScheduledRun(String property, String run, String timeZone, List<String> days, int snapshots,
+        long sessions) {
+}

@@ -1,0 +1,123 @@
+package com.campaignkpi.snapshot;
+
+import com.campaignkpi.api.RequestException;
+import com.campaignkpi.kpi.KpiValue;
+import com.campaignkpi.property.Property;
+import com.campaignkpi.property.PropertyIds;
+import com.campaignkpi.property.PropertyStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Recomputes and stores the snapshots a schedule keeps fresh, so dashboards read stored ones.
+ *
+ * <ul>
+ *   <li>{@code daily}, once a day after midnight in the property's zone: yesterday, and the days before it back to
+ *       {@code lateDays}, because events may arrive late (GA4 Measurement Protocol accepts events up to 72 hours
+ *       old) and a visitor's first visit may move.</li>
+ *   <li>{@code hourly}: today so far.</li>
+ * </ul>
+ * Each day gets its ungrouped snapshot and one per requested grouping. Recomputing replaces nothing a reader
+ * relies on: the store keeps the newest snapshot per range and grouping.
+ */
+@ApplicationScoped
+public class ScheduledSnapshots {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledSnapshots.class);
+
+    public static final String DAILY = "daily";
+    public static final String HOURLY = "hourly";
+
+    /** Days recomputed before yesterday when a daily run names none: GA4's 72-hour limit for late events. */
+    public static final int DEFAULT_LATE_DAYS = 3;
+
+    /** Upper bound of {@code lateDays}; a longer backfill is a job for the {@code snapshot} function. */
+    public static final int MAX_LATE_DAYS = 31;
+
+    @Inject
+    PropertyStore properties;
+
+    @Inject
+    SnapshotService service;
+
+    @Inject
+    SnapshotStore store;
+
+    Clock clock = Clock.systemUTC();
+
+    public ScheduledRun run(String propertyId, String run, Integer lateDays, List<String> groupBy) {
+        String id = PropertyIds.require("property", propertyId);
+        Property property = properties.find(id).orElseThrow(() -> RequestException.notFound("property",
+                "property '" + id + "' is not registered"));
+        List<LocalDate> days = days(run, lateDays, LocalDate.now(clock.withZone(property.timeZone())));
+        List<GroupBy> groupings = groupings(groupBy);
+
+        int stored = 0;
+        long sessions = 0;
+        for (LocalDate day : days) {
+            SnapshotRange range = new SnapshotRange(day, day, property.timeZone());
+            for (GroupBy grouping : groupings) {
+                Snapshot snapshot = service.compute(property, range, grouping, null);
+                store.put(property, snapshot, range, grouping, null);
+                stored++;
+                if (grouping == null) {
+                    sessions = sessions(snapshot);
+                }
+            }
+        }
+        LOG.infof("Scheduled %s run for %s stored %d snapshots for %s to %s (%s)", run, id, stored, days.get(0),
+                days.get(days.size() - 1), property.timeZone());
+        return new ScheduledRun(id, run, property.timeZone().getId(), days.stream().map(LocalDate::toString)
+                .toList(), stored, sessions);
+    }
+
+    private static List<LocalDate> days(String run, Integer lateDays, LocalDate today) {
+        if (HOURLY.equals(run)) {
+            return List.of(today);
+        }
+        if (!DAILY.equals(run)) {
+            throw RequestException.invalid("run", "run '" + run + "' is unknown: use " + DAILY + " or " + HOURLY);
+        }
+        int late = lateDays == null ? DEFAULT_LATE_DAYS : lateDays;
+        if (late < 0 || late > MAX_LATE_DAYS) {
+            throw RequestException.invalid("lateDays", "lateDays " + late + " is outside 0 to " + MAX_LATE_DAYS);
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (int back = late + 1; back >= 1; back--) {
+            days.add(today.minusDays(back));
+        }
+        return days;
+    }
+
+    /** The ungrouped snapshot (null) first, then each requested grouping once. */
+    private static List<GroupBy> groupings(List<String> ids) {
+        List<GroupBy> groupings = new ArrayList<>();
+        groupings.add(null);
+        if (ids == null) {
+            return groupings;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            String value = ids.get(i);
+            String field = "groupBy[" + i + "]";
+            GroupBy grouping = GroupBy.fromId(value).orElseThrow(() -> RequestException.invalid(field,
+                    "groupBy '" + value + "' is unknown: use one of " + Arrays.stream(GroupBy.values())
+                            .map(GroupBy::id).collect(Collectors.joining(", "))));
+            if (!groupings.contains(grouping)) {
+                groupings.add(grouping);
+            }
+        }
+        return groupings;
+    }
+
+    private static long sessions(Snapshot snapshot) {
+        KpiValue value = snapshot.kpis().get("sessions");
+        return value == null || value.value() == null ? 0 : value.value().longValue();
+    }
+}
