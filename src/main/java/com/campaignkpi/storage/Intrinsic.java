@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record Intrinsic(String function, Object argument) {
 
-    Intrinsic {
+    public Intrinsic {
         Objects.requireNonNull(function, "function");
     }
 }
