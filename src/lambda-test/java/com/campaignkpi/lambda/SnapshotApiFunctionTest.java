@@ -1,0 +1,122 @@
+package com.campaignkpi.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.campaignkpi.property.Property;
+import com.campaignkpi.property.PropertyStore;
+import com.campaignkpi.storage.DynaliteTestResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API Gateway functions: {@code api-snapshot} through the mock event server as exported, and the other routes
+ * through their adapter methods with the same HTTP API events.
+ */
+@QuarkusTest
+@QuarkusTestResource(DynaliteTestResource.class)
+@TestProfile(FunctionProfile.SnapshotApi.class)
+class SnapshotApiFunctionTest {
+
+    private static final String PROPERTY = "G-APIREAD1";
+    /** The admin token of the test profile in application.properties. */
+    private static final String ADMIN_TOKEN = "test-admin-token";
+
+    @Inject
+    PropertyStore properties;
+
+    @Inject
+    ApiFunctions api;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void snapshotNeedsTheAdminTokenAndAnswersPostAndGet() throws Exception {
+        properties.save(new Property(PROPERTY, ZoneId.of("Asia/Tehran"), Property.DEFAULT_KEY_EVENTS,
+                Property.DEFAULT_SESSION_TIMEOUT, List.of()));
+        String body = "{\"property\":\"" + PROPERTY + "\",\"from\":\"2026-03-20\",\"to\":\"2026-03-21\"}";
+
+        JsonNode anonymous = invoke(event("POST", "/snapshot", Map.of(), null, body));
+        assertEquals(401, anonymous.get("statusCode").asInt());
+        assertEquals("Authorization", mapper.readTree(anonymous.get("body").asText()).get("field").asText());
+
+        StoreCalls.clear();
+        JsonNode posted = invoke(event("POST", "/snapshot", Map.of("authorization", "Bearer " + ADMIN_TOKEN), null,
+                body));
+        Set<String> calls = StoreCalls.recorded();
+        assertEquals(200, posted.get("statusCode").asInt(), posted.toString());
+        JsonNode snapshot = mapper.readTree(posted.get("body").asText());
+        assertEquals("Asia/Tehran", snapshot.get("timeZone").asText());
+        assertEquals(0, snapshot.at("/kpis/sessions/value").asInt());
+        assertEquals(Set.of(), TemplatePolicies.outside("SnapshotApiFunction", calls));
+
+        JsonNode got = invoke(event("GET", "/snapshot", Map.of("authorization", "Bearer " + ADMIN_TOKEN),
+                Map.of("property", PROPERTY, "from", "2026-03-20", "to", "2026-03-21"), null));
+        assertEquals(200, got.get("statusCode").asInt());
+        assertEquals(snapshot.get("computedAt"), mapper.readTree(got.get("body").asText()).get("computedAt"),
+                "the GET reads the snapshot the POST stored");
+
+        JsonNode broken = invoke(event("POST", "/snapshot", Map.of("authorization", "Bearer " + ADMIN_TOKEN), null,
+                "{\"property\":"));
+        assertEquals(400, broken.get("statusCode").asInt());
+        JsonNode backwards = invoke(event("POST", "/snapshot", Map.of("authorization", "Bearer " + ADMIN_TOKEN),
+                null, "{\"property\":\"" + PROPERTY + "\",\"from\":\"2026-03-21\",\"to\":\"2026-03-20\"}"));
+        assertEquals("{\"status\":400,\"error\":\"to 2026-03-20 is before from 2026-03-21\",\"field\":\"to\"}",
+                backwards.get("body").asText());
+    }
+
+    @Test
+    void kpisPropertyAndSpendRoutesAnswerLikeTheHttpServer() throws Exception {
+        HttpApiResponse kpis = api.kpis(request("GET", "/kpis", Map.of(), null, null));
+        assertEquals(200, kpis.statusCode());
+        assertTrue(kpis.body().contains("\"id\":\"engagement_rate\""), kpis.body());
+
+        HttpApiResponse created = api.property(request("POST", "/property", Map.of(), null,
+                "{\"property\":\"G-APIADMIN1\",\"timeZone\":\"Europe/Berlin\",\"apiSecret\":\"admin-made-secret\","
+                        + "\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals("Europe/Berlin", properties.find("G-APIADMIN1").orElseThrow().timeZone().getId());
+        HttpApiResponse refused = api.property(request("POST", "/property", Map.of(), null,
+                "{\"property\":\"G-APIADMIN2\",\"apiSecret\":\"x\",\"adminToken\":\"guess\"}"));
+        assertEquals(401, refused.statusCode());
+
+        HttpApiResponse imported = api.spend(request("POST", "/spend/import", Map.of(),
+                Map.of("measurement_id", "G-APIADMIN1", "api_secret", "admin-made-secret", "format", "canonical"),
+                "[{\"date\":\"2026-03-20\",\"platform\":\"google_ads\",\"campaign_name\":\"Spring\","
+                        + "\"impressions\":1000,\"clicks\":25,\"cost\":\"12.50\",\"currency\":\"EUR\"}]"));
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(1, mapper.readTree(imported.body()).get("rows").asInt(), imported.body());
+        HttpApiResponse unauthorised = api.spend(request("POST", "/spend/import", Map.of(),
+                Map.of("measurement_id", "G-APIADMIN1", "api_secret", "wrong"), "[]"));
+        assertEquals(401, unauthorised.statusCode());
+    }
+
+    private ObjectNode event(String method, String path, Map<String, String> headers, Map<String, String> query,
+            String body) {
+        return mapper.valueToTree(request(method, path, headers, query, body));
+    }
+
+    private static HttpApiRequest request(String method, String path, Map<String, String> headers,
+            Map<String, String> query, String body) {
+        return new HttpApiRequest(method + " " + path, path, headers, query, body, false,
+                new HttpApiRequest.RequestContext("api-request-2", new HttpApiRequest.Http(method, path)));
+    }
+
+    private JsonNode invoke(ObjectNode event) throws Exception {
+        HttpResponse<String> response = MockEventServer.invoke(mapper.writeValueAsString(event));
+        assertEquals(200, response.statusCode(), response.body());
+        return mapper.readTree(response.body());
+    }
+}
