@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback stand-in for SQS that answers SendMessage in the JSON protocol the SDK speaks and keeps each request,
- * so a test can pin the exact request the webhook function sends. It answers with the MD5 of the body, which the
- * SDK checks, and nothing else of SQS.
+ * A loopback stand-in for SQS. It accepts SendMessage in the SDK's JSON protocol and keeps each request, so a test
+ * can pin the exact request the webhook function sends. It returns the MD5 of the body, which the SDK checks, and
+ * implements nothing else of SQS.
  */
 public class FakeSqs implements QuarkusTestResourceLifecycleManager {
 

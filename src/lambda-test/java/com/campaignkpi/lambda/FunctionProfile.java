@@ -16,7 +16,7 @@ public abstract class FunctionProfile implements QuarkusTestProfile {
         return Map.of(
                 "quarkus.funqy.export", export(),
                 "quarkus.dynamodb.interceptors", StoreCalls.class.getName(),
-                // A free port, so a second build on the machine cannot collide on the default 8081.
+                // A free port rather than the default 8081, which another build on the machine may hold.
                 "quarkus.lambda.mock-event-server.test-port", "0");
     }
 

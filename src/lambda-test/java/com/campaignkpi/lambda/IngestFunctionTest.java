@@ -58,7 +58,7 @@ class IngestFunctionTest {
     }
 
     @Test
-    void failsOnlyTheTransientlyFailingMessageAndStoresTheRejection() throws Exception {
+    void onlyThrottledMessageIsRetried() throws Exception {
         String property = "G-INGEST1";
         properties.save(new Property(property, ZoneId.of("Asia/Tehran"), Property.DEFAULT_KEY_EVENTS,
                 Property.DEFAULT_SESSION_TIMEOUT, List.of()));
@@ -104,7 +104,7 @@ class IngestFunctionTest {
     }
 
     @Test
-    void emptyAndUnreadableMessagesAreDroppedNotRetried() throws Exception {
+    void unreadableMessagesAreDropped() throws Exception {
         JsonNode response = invoke(batch(List.of(
                 message("m-empty", ""),
                 message("m-version", "{\"version\":9,\"requestId\":\"r\",\"receivedAt\":\"2026-01-01T00:00:00Z\","

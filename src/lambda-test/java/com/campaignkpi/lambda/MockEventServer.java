@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Invokes the exported function through Quarkus's mock Lambda event server, the way the Lambda service hands an
- * event to the runtime: the function reads the event from the runtime API and posts its answer back.
+ * event to the runtime: the function reads the event from the runtime API and posts its response back.
  */
 final class MockEventServer {
 
@@ -20,7 +20,7 @@ final class MockEventServer {
     private MockEventServer() {
     }
 
-    /** Sends {@code eventJson} and returns the status and body the function answered with. */
+    /** Sends {@code eventJson} and returns the status and body of the function's response. */
     static HttpResponse<String> invoke(String eventJson) {
         String api = ConfigProvider.getConfig().getValue("quarkus-internal.aws-lambda.test-api", String.class);
         URI uri = URI.create("http://" + api + "/_lambda_");
@@ -32,7 +32,7 @@ final class MockEventServer {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("The mock event server at " + uri + " did not answer", e);
+            throw new IllegalStateException("The mock event server at " + uri + " did not respond", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while invoking the function", e);

@@ -56,7 +56,7 @@ class ScheduledSnapshotFunctionTest {
     ObjectMapper mapper;
 
     @Test
-    void dailyRunStoresYesterdayAndTheLateDaysAndHourlyRunStoresToday() throws Exception {
+    void dailyAndHourlyRunsStoreSnapshots() throws Exception {
         properties.save(new Property(PROPERTY, TEHRAN, Property.DEFAULT_KEY_EVENTS,
                 Property.DEFAULT_SESSION_TIMEOUT, List.of(Secrets.sha256Hex(SECRET))));
         LocalDate today = LocalDate.now(TEHRAN);
@@ -92,7 +92,7 @@ class ScheduledSnapshotFunctionTest {
     }
 
     @Test
-    void unknownRunFailsTheInvocationWithTheReason() {
+    void unknownRunFailsInvocation() {
         HttpResponse<String> response = MockEventServer.invoke("{\"property\":\"" + PROPERTY + "\","
                 + "\"run\":\"weekly\"}");
 

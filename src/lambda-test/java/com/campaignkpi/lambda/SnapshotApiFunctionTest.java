@@ -43,7 +43,7 @@ class SnapshotApiFunctionTest {
     ObjectMapper mapper;
 
     @Test
-    void snapshotNeedsTheAdminTokenAndAnswersPostAndGet() throws Exception {
+    void snapshotRouteNeedsAdminToken() throws Exception {
         properties.save(new Property(PROPERTY, ZoneId.of("Asia/Tehran"), Property.DEFAULT_KEY_EVENTS,
                 Property.DEFAULT_SESSION_TIMEOUT, List.of()));
         String body = "{\"property\":\"" + PROPERTY + "\",\"from\":\"2026-03-20\",\"to\":\"2026-03-21\"}";
@@ -78,7 +78,7 @@ class SnapshotApiFunctionTest {
     }
 
     @Test
-    void kpisPropertyAndSpendRoutesAnswerLikeTheHttpServer() throws Exception {
+    void otherRoutesMatchHttpServer() throws Exception {
         HttpApiResponse kpis = api.kpis(request("GET", "/kpis", Map.of(), null, null));
         assertEquals(200, kpis.statusCode());
         assertTrue(kpis.body().contains("\"id\":\"engagement_rate\""), kpis.body());
@@ -88,9 +88,9 @@ class SnapshotApiFunctionTest {
                         + "\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
         assertEquals(200, created.statusCode(), created.body());
         assertEquals("Europe/Berlin", properties.find("G-APIADMIN1").orElseThrow().timeZone().getId());
-        HttpApiResponse refused = api.property(request("POST", "/property", Map.of(), null,
+        HttpApiResponse rejected = api.property(request("POST", "/property", Map.of(), null,
                 "{\"property\":\"G-APIADMIN2\",\"apiSecret\":\"x\",\"adminToken\":\"guess\"}"));
-        assertEquals(401, refused.statusCode());
+        assertEquals(401, rejected.statusCode());
 
         HttpApiResponse imported = api.spend(request("POST", "/spend/import", Map.of(),
                 Map.of("measurement_id", "G-APIADMIN1", "api_secret", "admin-made-secret", "format", "canonical"),

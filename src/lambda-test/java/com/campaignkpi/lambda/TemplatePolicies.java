@@ -27,7 +27,7 @@ final class TemplatePolicies {
         return Path.of(System.getProperty("basedir", ".")).resolve("template.yaml");
     }
 
-    /** The template as SnakeYAML maps and lists, with intrinsics as {@link Intrinsic}. */
+    /** Parses the template into SnakeYAML maps and lists, with intrinsics as {@link Intrinsic}. */
     static Map<?, ?> template() {
         try (Reader reader = Files.newBufferedReader(templatePath())) {
             return (Map<?, ?>) TemplateYaml.newParser().load(reader);
@@ -40,7 +40,7 @@ final class TemplatePolicies {
         return (Map<?, ?>) template().get("Resources");
     }
 
-    /** The properties of one resource. */
+    /** Returns the properties of one resource. */
     static Map<?, ?> properties(String logicalId) {
         Map<?, ?> resource = (Map<?, ?>) resources().get(logicalId);
         if (resource == null) {
@@ -49,7 +49,7 @@ final class TemplatePolicies {
         return (Map<?, ?>) resource.get("Properties");
     }
 
-    /** The calls {@code function}'s policies allow, each as {@code Operation table-name}, as StoreCalls records. */
+    /** Lists the calls {@code function}'s policies allow, each as {@code Operation table-name} like StoreCalls. */
     static Set<String> allowed(String function) {
         TableNames tables;
         try (Reader reader = Files.newBufferedReader(templatePath())) {
@@ -84,14 +84,14 @@ final class TemplatePolicies {
         return allowed;
     }
 
-    /** The recorded calls that {@code function}'s policies do not allow. */
+    /** Returns the recorded calls that {@code function}'s policies do not allow. */
     static Set<String> outside(String function, Set<String> recorded) {
         Set<String> outside = new TreeSet<>(recorded);
         outside.removeAll(allowed(function));
         return outside;
     }
 
-    /** The logical id of the table in {@code !GetAtt Table.Arn}, or null for another resource. */
+    /** Returns the logical id of the table in {@code !GetAtt Table.Arn}, or null for another resource. */
     private static String tableOf(Object resource) {
         if (resource instanceof Intrinsic intrinsic && intrinsic.function().equals("Fn::GetAtt")) {
             String target = String.valueOf(intrinsic.argument());

@@ -62,7 +62,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyLambdaFunctionOfTheCodeIsDeployedAndEveryExportExists() {
+    void lambdaFunctionsMatchExports() {
         Set<String> lambdaFunctions = new TreeSet<>();
         Set<String> allFunctions = new TreeSet<>();
         for (AnnotationInstance funq : index.getAnnotations(FUNQ)) {
@@ -84,7 +84,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyTableTheCodeUsesIsDeclaredWithItsKeysRecoveryAndExpiry() {
+    void tablesMatchStores() {
         Map<?, ?> resources = TemplatePolicies.resources();
         for (String table : List.of(TableNames.PROPERTIES, TableNames.EVENTS, TableNames.REJECTIONS,
                 TableNames.VISITORS, TableNames.SPEND, TableNames.SNAPSHOTS)) {
@@ -108,7 +108,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyVariableSetIsReadByTheCodeAndTheNeededOnesAreSet() {
+    void variablesMatchConfig() {
         Set<String> known = new TreeSet<>(RUNTIME_VARIABLES);
         for (String property : configProperties()) {
             known.add(environmentName(property));
@@ -135,7 +135,7 @@ class TemplateTest {
     }
 
     @Test
-    void ingestReportsBatchItemFailuresAndParksWhatKeepsFailing() {
+    void ingestQueueHasDeadLetterAlarm() {
         Map<?, ?> events = (Map<?, ?>) TemplatePolicies.properties("IngestFunction").get("Events");
         Map<?, ?> queue = (Map<?, ?>) ((Map<?, ?>) events.get("Queue")).get("Properties");
         assertEquals(List.of("ReportBatchItemFailures"), queue.get("FunctionResponseTypes"));
@@ -150,7 +150,7 @@ class TemplateTest {
     }
 
     @Test
-    void eachPropertyGetsADailyAndAnHourlyScheduleInItsOwnZone() {
+    void schedulesRunInPropertyZone() {
         List<?> loop = (List<?>) TemplatePolicies.resources().get("Fn::ForEach::PropertySchedules");
         assertEquals("Entry", loop.get(0));
         assertEquals(new Intrinsic("Ref", "ScheduledProperties"), loop.get(1));
@@ -172,7 +172,7 @@ class TemplateTest {
     }
 
     @Test
-    void passesCloudFormationLinter() throws Exception {
+    void templatePassesCfnLint() throws Exception {
         Path linter = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "cfn-lint")).filter(Files::isExecutable).findFirst().orElse(null);
         Assumptions.assumeTrue(linter != null, "cfn-lint is not on the PATH; install AWS's cfn-lint (Python) to "
@@ -189,7 +189,7 @@ class TemplateTest {
         assertEquals("", output.strip());
     }
 
-    /** Function logical id to its QUARKUS_FUNQY_EXPORT. */
+    /** Maps each function's logical id to its QUARKUS_FUNQY_EXPORT. */
     private static Map<String, String> exports() {
         Map<String, String> exports = new TreeMap<>();
         functions().forEach((id, properties) -> exports.put(id, String.valueOf(variables(properties)
@@ -197,7 +197,7 @@ class TemplateTest {
         return exports;
     }
 
-    /** Function logical id to the names of the variables it gets, the global ones included. */
+    /** Maps each function's logical id to the names of its variables, the global ones included. */
     private static Map<String, Set<String>> variablesByFunction() {
         Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) TemplatePolicies.template().get("Globals")).get("Function");
         Map<?, ?> global = variables(globals);
@@ -226,7 +226,7 @@ class TemplateTest {
         return environment == null ? Map.of() : (Map<?, ?>) environment.get("Variables");
     }
 
-    /** Every setting of the project's config mappings, such as {@code campaignkpi.queue.url}. */
+    /** Lists every setting of the project's config mappings, such as {@code campaignkpi.queue.url}. */
     private static Set<String> configProperties() {
         Set<String> properties = new TreeSet<>();
         for (AnnotationInstance mapping : index.getAnnotations(CONFIG_MAPPING)) {
@@ -248,7 +248,7 @@ class TemplateTest {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    /** The environment variable MicroProfile Config maps to a property name. */
+    /** Converts a property name to the environment variable MicroProfile Config reads for it. */
     private static String environmentName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }

@@ -71,7 +71,7 @@ class WebhookFunctionTest {
     }
 
     @Test
-    void queuesValidEventsAndTheRejectionsForTheIngestFunction() throws Exception {
+    void webhookQueuesValidAndRejected() throws Exception {
         JsonNode response = invoke(event("/mp/collect", "measurement_id=" + PROPERTY + "&api_secret=" + SECRET,
                 """
                 {"client_id":"555.666","events":[
@@ -101,7 +101,7 @@ class WebhookFunctionTest {
         assertEquals(Endpoint.MEASUREMENT_PROTOCOL, queued.endpoint());
         assertEquals("555.666", queued.body().get("client_id").asText());
 
-        // What the ingest function does with the message: the event lands under the id the sender was told.
+        // What the ingest function does with the message: the event is stored under the id the webhook returned.
         collector.storeQueued(queued);
         LocalDate day = LocalDate.ofInstant(queued.receivedAt(), ZoneOffset.UTC);
         List<TrackedEvent> stored = events.readDay(PROPERTY, day);
@@ -113,7 +113,7 @@ class WebhookFunctionTest {
     }
 
     @Test
-    void canonicalEventsInABase64BodyWithTheSecretInHeaders() throws Exception {
+    void canonicalBase64WithHeaderSecret() throws Exception {
         ObjectNode event = event("/events", null, Base64.getEncoder().encodeToString("""
                 {"client_id":"777.888","name":"page_view","params":{"page_location":"https://shop.example/"}}"""
                 .getBytes(StandardCharsets.UTF_8)), true);
@@ -127,7 +127,7 @@ class WebhookFunctionTest {
     }
 
     @Test
-    void wrongOrMissingSecretIs401AndQueuesNothing() throws Exception {
+    void wrongSecretIs401() throws Exception {
         JsonNode wrong = invoke(event("/mp/collect", "measurement_id=" + PROPERTY + "&api_secret=guess",
                 "{\"client_id\":\"1.2\",\"events\":[{\"name\":\"page_view\"}]}", false));
         JsonNode missing = invoke(event("/mp/collect", "measurement_id=" + PROPERTY,
@@ -142,7 +142,7 @@ class WebhookFunctionTest {
     }
 
     @Test
-    void clientMistakesGet4xxNever500() throws Exception {
+    void clientMistakesGet4xx() throws Exception {
         String query = "measurement_id=" + PROPERTY + "&api_secret=" + SECRET;
 
         assertEquals(413, invoke(event("/mp/collect", query, "{\"client_id\":\"1.2\",\"events\":[],\"pad\":\""
@@ -154,7 +154,7 @@ class WebhookFunctionTest {
         assertEquals(List.of(), FakeSqs.received());
     }
 
-    /** An HTTP API payload 2.0 event for {@code POST path?query}, as API Gateway builds it. */
+    /** Builds an HTTP API payload 2.0 event for {@code POST path?query}, as API Gateway does. */
     private ObjectNode event(String path, String query, String body, boolean base64) {
         ObjectNode event = mapper.createObjectNode();
         event.put("version", "2.0");

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 /**
  * The functions behind API Gateway's read and admin routes. Each takes the HTTP API event, calls the same code as
- * the HTTP server's function of that name, and answers with the same statuses and JSON. They are separate Lambda
+ * the HTTP server's function of that name, and returns the same statuses and JSON. They are separate Lambda
  * functions, one per route group, so each has only the table permissions its route needs.
  *
  * <ul>

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a function for an API Gateway request and turns its result or failure into the HTTP answer: 200 with the
+ * Runs a function for an API Gateway request and turns its result or failure into the HTTP response: 200 with the
  * result as JSON, a {@link RequestException} into its 4xx, a transient store failure into 503 with Retry-After, and
  * anything else into 500 without details. The same statuses and error bodies as the HTTP server's.
  */

@@ -32,7 +32,7 @@ public record HttpApiRequest(String routeKey, String rawPath, Map<String, String
     public record Http(String method, String path) {
     }
 
-    /** The raw body bytes; empty when there is no body. */
+    /** Decodes the raw body bytes, which are empty when there is no body. */
     public byte[] bodyBytes() {
         if (body == null) {
             return new byte[0];
@@ -55,7 +55,7 @@ public record HttpApiRequest(String routeKey, String rawPath, Map<String, String
         return headers == null ? null : headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The query parameter, or the header when the parameter is missing or empty. */
+    /** Returns the query parameter, or the header when the parameter is missing or empty. */
     public String queryOrHeader(String parameter, String header) {
         String value = query(parameter);
         return value != null && !value.isEmpty() ? value : header(header);
@@ -74,7 +74,7 @@ public record HttpApiRequest(String routeKey, String rawPath, Map<String, String
         return requestContext == null ? null : requestContext.requestId();
     }
 
-    /** The token of an {@code Authorization: Bearer} header, or null. */
+    /** Returns the token of an {@code Authorization: Bearer} header, or null. */
     public String bearerToken() {
         String authorization = header("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

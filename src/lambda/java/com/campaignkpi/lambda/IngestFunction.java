@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  *       function writes to the queue, so this means a foreign sender or a broken deploy.</li>
  *   <li>A message that failed for any other reason, a throttled or unreachable table first of all, is named in
  *       the batch item failures. SQS delivers it again, and after the queue's receive limit it moves to the
- *       dead-letter queue, whose alarm tells an operator.</li>
+ *       dead-letter queue, whose alarm notifies an operator.</li>
  * </ul>
  */
 public class IngestFunction {
@@ -76,7 +76,7 @@ public class IngestFunction {
         }
     }
 
-    /** The queued request in the message, or null after logging why there is none. */
+    /** Reads the queued request in the message, or logs why there is none and returns null. */
     private QueuedRequest read(SqsEvent.Message message) {
         String body = message.body();
         String problem;

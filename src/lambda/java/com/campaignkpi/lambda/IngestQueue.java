@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Puts admitted webhook requests on the ingest queue, one message per request. The client is built on first use,
- * so functions that never send pay nothing for it at start-up; region and credentials come from the Lambda
+ * so functions that never send pay nothing for it at start-up. Region and credentials come from the Lambda
  * environment.
  */
 @ApplicationScoped

@@ -20,6 +20,7 @@ public class ScheduledSnapshotFunction {
         if (request == null) {
             throw RequestException.invalid("$", "The input is missing; the schedule passes property and run");
         }
-        return snapshots.run(request.property(), request.run(), request.lateDays(), request.groupBy());
+        return snapshots.run(request.property(), request.timeZone(), request.run(), request.lateDays(),
+                request.groupBy());
     }
 }

@@ -3,8 +3,8 @@ package com.campaignkpi.lambda;
 import java.util.List;
 
 /**
- * The answer that tells Lambda which messages of a batch to leave on the queue for another delivery; the event
- * source mapping must list {@code ReportBatchItemFailures}. An empty list deletes the whole batch.
+ * The response that lists the messages of a batch Lambda leaves on the queue for another delivery. The event source
+ * mapping must list {@code ReportBatchItemFailures}, and an empty list deletes the whole batch.
  */
 public record SqsBatchResponse(List<ItemFailure> batchItemFailures) {
 

@@ -22,7 +22,7 @@ public record SqsEvent(@JsonProperty("Records") List<Message> records) {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Message(String messageId, String body, Map<String, String> attributes) {
 
-        /** How often SQS has delivered this message, this time included; 1 when unknown. */
+        /** Returns how often SQS has delivered this message, this time included, or 1 when unknown. */
         public int receiveCount() {
             String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
             try {

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * The {@code webhook} function behind API Gateway's webhook routes. It answers a wrong or missing secret with 401
+ * The {@code webhook} function behind API Gateway's webhook routes. It rejects a wrong or missing secret with 401
  * and an invalid event with its reason, as the HTTP server does, but stores nothing itself: it puts the request on
  * the ingest queue, so a throttled table or a deploy of the {@code ingest} function never loses an event.
  *

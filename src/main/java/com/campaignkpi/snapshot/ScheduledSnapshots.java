@@ -52,10 +52,22 @@ public class ScheduledSnapshots {
 
     Clock clock = Clock.systemUTC();
 
-    public ScheduledRun run(String propertyId, String run, Integer lateDays, List<String> groupBy) {
+    /**
+     * Computes and stores the run's snapshots.
+     *
+     * @param scheduleZone the zone the schedule fires in, when known. A zone other than the property's is logged,
+     *                     because "after midnight" then means another midnight than the days are counted in.
+     */
+    public ScheduledRun run(String propertyId, String scheduleZone, String run, Integer lateDays,
+            List<String> groupBy) {
         String id = PropertyIds.require("property", propertyId);
         Property property = properties.find(id).orElseThrow(() -> RequestException.notFound("property",
-                "property '" + id + "' is not registered"));
+                "property '" + id + "' is not registered; create it with the property function, with the time "
+                        + "zone its schedule names"));
+        if (scheduleZone != null && !scheduleZone.equals(property.timeZone().getId())) {
+            LOG.warnf("The schedule of %s runs in %s but the property counts days in %s; change one of them",
+                    id, scheduleZone, property.timeZone().getId());
+        }
         List<LocalDate> days = days(run, lateDays, LocalDate.now(clock.withZone(property.timeZone())));
         List<GroupBy> groupings = groupings(groupBy);
 
@@ -96,7 +108,7 @@ public class ScheduledSnapshots {
         return days;
     }
 
-    /** The ungrouped snapshot (null) first, then each requested grouping once. */
+    /** Lists the ungrouped snapshot (null) first, then each requested grouping once. */
     private static List<GroupBy> groupings(List<String> ids) {
         List<GroupBy> groupings = new ArrayList<>();
         groupings.add(null);

@@ -28,9 +28,8 @@ class DynamoOperationsTest {
     private static final String CLIENT = "software/amazon/awssdk/services/dynamodb/DynamoDbClient";
 
     /**
-     * Operations the code may call. All are implemented by dynalite 4.0.0 and by ScyllaDB Alternator (see
-     * "Alternator: DynamoDB API compatibility" in the ScyllaDB documentation), the TTL pair only where the server
-     * supports expiry; the bootstrap tolerates a server without it.
+     * Operations the code may call. dynalite 4.0.0 and ScyllaDB Alternator implement all of them, the TTL pair only
+     * where the server supports expiry, and the bootstrap tolerates a server without it.
      */
     private static final Set<String> ALLOWED = Set.of("getItem", "putItem", "updateItem", "query", "batchGetItem",
             "batchWriteItem", "createTable", "describeTable", "describeTimeToLive", "updateTimeToLive");
