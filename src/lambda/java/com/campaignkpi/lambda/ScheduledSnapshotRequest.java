@@ -12,5 +12,6 @@ import java.util.List;
  * @param lateDays days before yesterday that a daily run recomputes; 3 when missing
  * @param groupBy  groupings stored beside the ungrouped snapshot, such as {@code channel_group}
  */
-public record ScheduledSnapshotRequest(String property, String timeZone, String run, Integer lateDays, List<String> groupBy) {
+public record ScheduledSnapshotRequest(String property, String timeZone, String run, Integer lateDays,
+        List<String> groupBy) {
 }
