@@ -1,5 +1,6 @@
 package com.campaignkpi.property;
 
+import com.campaignkpi.api.RequestException;
 import com.campaignkpi.storage.TableNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,6 +70,16 @@ public class PropertyStore {
                 : Optional.empty();
         cache.put(id, new Cached(property, now));
         return property;
+    }
+
+    /**
+     * Returns the property with the id in {@code field}, or raises 400 for a malformed id and 404 for an unknown
+     * one, naming {@code field}.
+     */
+    public Property require(String field, String id) {
+        String valid = PropertyIds.require(field, id);
+        return find(valid).orElseThrow(() -> RequestException.notFound(field, field + " '" + valid
+                + "' is not registered; create it with the property function"));
     }
 
     public void save(Property property) {

@@ -3,7 +3,6 @@ package com.campaignkpi.snapshot;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.property.Property;
-import com.campaignkpi.property.PropertyIds;
 import com.campaignkpi.property.PropertyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,10 +59,8 @@ public class ScheduledSnapshots {
      */
     public ScheduledRun run(String propertyId, String scheduleZone, String run, Integer lateDays,
             List<String> groupBy) {
-        String id = PropertyIds.require("property", propertyId);
-        Property property = properties.find(id).orElseThrow(() -> RequestException.notFound("property",
-                "property '" + id + "' is not registered; create it with the property function, with the time "
-                        + "zone its schedule names"));
+        Property property = properties.require("property", propertyId);
+        String id = property.id();
         if (scheduleZone != null && !scheduleZone.equals(property.timeZone().getId())) {
             LOG.warnf("The schedule of %s runs in %s but the property counts days in %s; change one of them",
                     id, scheduleZone, property.timeZone().getId());

@@ -3,7 +3,6 @@ package com.campaignkpi.snapshot;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.property.Property;
-import com.campaignkpi.property.PropertyIds;
 import com.campaignkpi.property.PropertyStore;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -30,9 +29,7 @@ public class SnapshotFunction {
         if (request == null) {
             throw RequestException.invalid("$", "Request body is missing; send property, from and to");
         }
-        String id = PropertyIds.require("property", request.property());
-        Property property = properties.find(id).orElseThrow(() -> RequestException.notFound("property",
-                "property '" + id + "' is not registered"));
+        Property property = properties.require("property", request.property());
         SnapshotRange range = SnapshotRange.parse(request.from(), request.to(), request.timeZone(),
                 property.timeZone());
         GroupBy groupBy = groupBy(request.groupBy());
