@@ -117,7 +117,7 @@ class IngestFunctionTest {
 
     private String queued(String property, String requestId, Instant receivedAt, String body) throws Exception {
         return mapper.writeValueAsString(new QueuedRequest(QueuedRequest.VERSION, requestId, receivedAt, property,
-                Endpoint.MEASUREMENT_PROTOCOL, false, mapper.readTree(body)));
+                Endpoint.MEASUREMENT_PROTOCOL, false, body));
     }
 
     private ObjectNode message(String id, String body) {

@@ -99,7 +99,7 @@ class WebhookFunctionTest {
         assertNull(queued.problem());
         assertEquals(PROPERTY, queued.property());
         assertEquals(Endpoint.MEASUREMENT_PROTOCOL, queued.endpoint());
-        assertEquals("555.666", queued.body().get("client_id").asText());
+        assertEquals("555.666", mapper.readTree(queued.body()).get("client_id").asText());
 
         // What the ingest function does with the message: the event is stored under the id the webhook returned.
         collector.storeQueued(queued);

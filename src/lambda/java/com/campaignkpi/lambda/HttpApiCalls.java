@@ -4,6 +4,7 @@ import com.campaignkpi.api.ErrorBody;
 import com.campaignkpi.api.Failures;
 import com.campaignkpi.api.RequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,10 @@ public class HttpApiCalls {
     ObjectMapper mapper;
 
     public HttpApiResponse respond(HttpApiRequest request, Supplier<Object> call) {
+        if (request == null) {
+            return error(new ErrorBody(400, "The event is missing: the function expects an API Gateway HTTP API "
+                    + "event (payload format 2.0)", "$"), Map.of());
+        }
         try {
             return ok(call.get());
         } catch (RequestException e) {
@@ -53,6 +58,10 @@ public class HttpApiCalls {
         }
         try {
             return mapper.readValue(body, type);
+        } catch (JsonMappingException e) {
+            String field = fieldOf(e);
+            throw RequestException.invalid(field, "The body is not a valid " + type.getSimpleName() + " at "
+                    + field + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -61,6 +70,19 @@ public class HttpApiCalls {
         } catch (IOException e) {
             throw RequestException.invalid("$", "The body could not be read as JSON: " + e.getMessage());
         }
+    }
+
+    /** Returns the JSON path of a mapping failure, such as {@code exchangeRates.rates[0].rate}, or $ for the body. */
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
     }
 
     private HttpApiResponse ok(Object result) {

@@ -3,7 +3,7 @@ package com.campaignkpi.lambda;
 import java.util.Map;
 
 /**
- * The answer a Lambda integration gives API Gateway's HTTP API (payload format 2.0): status, headers and a text
+ * The response a Lambda integration returns to API Gateway's HTTP API (payload format 2.0): status, headers and a text
  * body, which API Gateway sends to the client as they are.
  */
 public record HttpApiResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {

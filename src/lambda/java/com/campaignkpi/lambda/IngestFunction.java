@@ -1,6 +1,7 @@
 package com.campaignkpi.lambda;
 
 import com.campaignkpi.api.Failures;
+import com.campaignkpi.api.RequestException;
 import com.campaignkpi.ingest.CollectResult;
 import com.campaignkpi.ingest.CollectService;
 import com.campaignkpi.ingest.QueuedRequest;
@@ -46,6 +47,10 @@ public class IngestFunction {
             return new SqsBatchResponse(failures);
         }
         for (SqsEvent.Message message : event.records()) {
+            if (message == null) {
+                LOG.error("Skipped a null record in an SQS batch");
+                continue;
+            }
             if (!store(message)) {
                 failures.add(new SqsBatchResponse.ItemFailure(message.messageId()));
             }
@@ -63,6 +68,10 @@ public class IngestFunction {
             CollectResult result = collector.storeQueued(request);
             LOG.debugf("Stored message %s: %d accepted, %d duplicates, %d rejected", message.messageId(),
                     result.accepted(), result.duplicates(), result.rejected());
+            return true;
+        } catch (RequestException e) {
+            LOG.errorf("Dropped message %s because its body is not a request the webhook admits: %s (field %s)",
+                    message.messageId(), e.getMessage(), e.field());
             return true;
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {

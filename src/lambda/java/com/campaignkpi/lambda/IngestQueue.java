@@ -32,7 +32,7 @@ public class IngestQueue {
                 "campaignkpi.queue.url (CAMPAIGNKPI_QUEUE_URL) is not set, so webhook requests cannot be queued"));
         String body;
         try {
-            body = mapper.writeValueAsString(request);
+            body = mapper.writer(SqsCharacters.ESCAPES).writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise a queued request", e);
         }

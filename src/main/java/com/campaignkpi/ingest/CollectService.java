@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public class CollectService {
 
     Clock clock = Clock.systemUTC();
 
-    /** Authenticates, validates and stores one request, answering with the outcome of each event. */
+    /** Authenticates, validates and stores one request, and returns the outcome of each event. */
     public CollectResult collect(CollectCommand command) {
         Admission admission = admit(command);
         return store(admission.property().id(), admission.triage(), command.importMode());
@@ -69,26 +70,32 @@ public class CollectService {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkSize(command.body());
         Property property = access.authenticate(command.measurementId(), command.apiSecret());
-        JsonNode body = parse(command.body());
-        Triage triage = triage(command.endpoint(), body, receivedAt, UUID.randomUUID().toString(),
+        Triage triage = triage(command.endpoint(), parse(command.body()), receivedAt, UUID.randomUUID().toString(),
                 command.importMode());
-        return new Admission(property, body, triage);
+        return new Admission(property, new String(command.body(), StandardCharsets.UTF_8), triage);
     }
 
     /**
      * Stores a request {@link #admit admitted} earlier. Storing the same request again stores nothing twice:
      * event keys and rejection keys depend only on the request, its receipt time and its request id.
+     *
+     * @throws RequestException when the body is not a request the webhook would have admitted
      */
     public CollectResult storeQueued(QueuedRequest request) {
-        Triage triage = triage(request.endpoint(), request.body(), request.receivedAt(), request.requestId(),
+        JsonNode body = parse(request.body().getBytes(StandardCharsets.UTF_8));
+        Triage triage = triage(request.endpoint(), body, request.receivedAt(), request.requestId(),
                 request.importMode());
         return store(request.property(), triage, request.importMode());
     }
 
-    /** A request that passed authentication, with its events sorted but nothing stored yet. */
-    public record Admission(Property property, JsonNode body, Triage triage) {
+    /**
+     * A request that passed authentication, with its events sorted but nothing stored yet.
+     *
+     * @param body the body as sent, JSON text that parsed
+     */
+    public record Admission(Property property, String body, Triage triage) {
 
-        /** What the sender is told when the request is queued: every valid event {@code queued}. */
+        /** Builds the response to a queued request, in which every valid event is {@code queued}. */
         public CollectResult queuedResult() {
             List<EventResult> results = new ArrayList<>(triage.results);
             for (int i = 0; i < triage.candidates.size(); i++) {
@@ -98,13 +105,13 @@ public class CollectService {
             return summarise(results);
         }
 
-        /** The request as it is put on the queue. */
+        /** Builds the message that carries the request on the queue. */
         public QueuedRequest toQueued(boolean importMode) {
             return new QueuedRequest(QueuedRequest.VERSION, triage.requestId, triage.receivedAt, property.id(),
                     triage.endpoint, importMode, body);
         }
 
-        /** Whether the request holds anything to store: an event or a rejection. */
+        /** Returns whether the request contains anything to store: an event or a rejection. */
         public boolean hasWork() {
             return !triage.results.isEmpty();
         }

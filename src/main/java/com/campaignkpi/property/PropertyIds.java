@@ -25,7 +25,13 @@ public final class PropertyIds {
         return id;
     }
 
-    static String abbreviate(String value) {
+    /** Returns whether {@code id} is a valid property id. */
+    public static boolean isValid(String id) {
+        return id != null && VALID.matcher(id).matches();
+    }
+
+    /** Shortens a value quoted in a message to at most 80 characters. */
+    public static String abbreviate(String value) {
         return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 }

@@ -3,6 +3,7 @@ package com.campaignkpi.snapshot;
 import com.campaignkpi.api.Days;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.ingest.EpochMicros;
+import com.campaignkpi.property.PropertyIds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,7 +70,8 @@ record SnapshotRange(LocalDate from, LocalDate to, ZoneId zone) {
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            throw RequestException.invalid("timeZone", "timeZone '" + timeZone + "' is not an IANA time zone id "
+            throw RequestException.invalid("timeZone", "timeZone '" + PropertyIds.abbreviate(timeZone)
+                    + "' is not an IANA time zone id "
                     + "such as Asia/Tehran or America/New_York");
         }
     }

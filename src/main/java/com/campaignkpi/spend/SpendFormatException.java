@@ -43,6 +43,12 @@ public final class SpendFormatException extends RequestException {
         return new SpendFormatException(null, expected.get(0), null, message);
     }
 
+    /** Creates the exception for a format name that is not one of {@code known}, naming the {@code format} field. */
+    static SpendFormatException unknownFormat(String format, List<String> known) {
+        return new SpendFormatException(null, "format", null, "Unknown spend format '" + quote(format)
+                + "'. Use one of " + String.join(", ", known));
+    }
+
     /** Creates the exception for a file as a whole, such as one in no known format. */
     static SpendFormatException unreadable(String problem) {
         return new SpendFormatException(null, null, null, problem);

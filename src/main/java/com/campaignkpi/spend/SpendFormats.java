@@ -81,8 +81,7 @@ public final class SpendFormats {
             case META_ADS -> TableReader.read(text, isKag(text) ? KAG_LAYOUT : META_ADS_MANAGER_LAYOUT);
             case CANONICAL -> CanonicalReader.read(text);
             case GENERIC_CSV -> TableReader.read(text, GENERIC_LAYOUT);
-            default -> throw SpendFormatException.unreadable("Unknown spend format '" + format + "'. Use one of "
-                    + String.join(", ", ids()));
+            default -> throw SpendFormatException.unknownFormat(format, ids());
         };
         LOG.debugf("Read a %s report: %d rows, %d totals, %d ignored columns, %d warnings", format,
                 report.rows().size(), report.totals().size(), report.ignoredColumns().size(),

@@ -79,6 +79,7 @@ class SpendFormatsTest {
 
         assertEquals("Unknown spend format 'bing-ads'. Use one of google-ads, meta-ads, canonical, generic-csv",
                 error.getMessage());
+        assertEquals("format", error.field());
     }
 
     @Test
