@@ -33,7 +33,14 @@ public class FakeSqs implements QuarkusTestResourceLifecycleManager {
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static volatile boolean failing;
+
     private HttpServer server;
+
+    /** Makes every SendMessage fail with HTTP 500, as SQS does on an internal error, until turned off. */
+    static void failing(boolean on) {
+        failing = on;
+    }
 
     static List<Received> received() {
         return List.copyOf(RECEIVED);
@@ -72,6 +79,16 @@ public class FakeSqs implements QuarkusTestResourceLifecycleManager {
     private void handle(HttpExchange exchange) throws IOException {
         JsonNode body = MAPPER.readTree(exchange.getRequestBody());
         RECEIVED.add(new Received(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body));
+        if (failing) {
+            byte[] error = "{\"__type\":\"com.amazonaws.sqs#InternalError\",\"message\":\"injected\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(500, error.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(error);
+            }
+            return;
+        }
         String answer = MAPPER.writeValueAsString(Map.of(
                 "MessageId", UUID.randomUUID().toString(),
                 "MD5OfMessageBody", md5(body.path("MessageBody").asText())));

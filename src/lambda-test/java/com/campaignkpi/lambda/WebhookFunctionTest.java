@@ -142,6 +142,22 @@ class WebhookFunctionTest {
     }
 
     @Test
+    void queueFailureIs503WithRetryAfter() throws Exception {
+        FakeSqs.failing(true);
+        JsonNode response;
+        try {
+            response = invoke(event("/mp/collect", "measurement_id=" + PROPERTY + "&api_secret=" + SECRET,
+                    "{\"client_id\":\"1.2\",\"events\":[{\"name\":\"page_view\"}]}", false));
+        } finally {
+            FakeSqs.failing(false);
+        }
+
+        assertEquals(503, response.get("statusCode").asInt(), response.toString());
+        assertEquals("5", response.at("/headers/Retry-After").asText());
+        assertTrue(FakeSqs.received().size() > 1, "the SDK retried before giving up");
+    }
+
+    @Test
     void clientMistakesGet4xx() throws Exception {
         String query = "measurement_id=" + PROPERTY + "&api_secret=" + SECRET;
 
