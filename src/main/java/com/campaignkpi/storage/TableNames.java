@@ -20,9 +20,11 @@ public class TableNames {
     public static final String VISITORS = "VisitorsTable";
     public static final String SNAPSHOTS = "SnapshotsTable";
     public static final String SPEND = "SpendTable";
+    public static final String GOALS = "GoalsTable";
+    public static final String ALERTS = "AlertsTable";
 
     private static final List<String> REQUIRED = List.of(PROPERTIES, EVENTS, REJECTIONS, VISITORS, SNAPSHOTS,
-            SPEND);
+            SPEND, GOALS, ALERTS);
 
     private final Map<String, TableDefinition> byLogicalId = new LinkedHashMap<>();
 
@@ -92,7 +94,18 @@ public class TableNames {
         return tableName(SNAPSHOTS);
     }
 
+    /** Returns the name of the ad spend table. */
     public String spend() {
         return tableName(SPEND);
+    }
+
+    /** Returns the name of the goals table: a property's SMART goals. */
+    public String goals() {
+        return tableName(GOALS);
+    }
+
+    /** Returns the name of the alerts table: alerts raised by scheduled snapshots. */
+    public String alerts() {
+        return tableName(ALERTS);
     }
 }
