@@ -115,7 +115,7 @@ class ScheduledSnapshotFunctionTest {
     }
 
     private static SnapshotRequest request(LocalDate day, boolean refresh) {
-        return new SnapshotRequest(PROPERTY, day.toString(), day.toString(), null, null, refresh, null);
+        return new SnapshotRequest(PROPERTY, day.toString(), day.toString(), null, null, refresh, null, null);
     }
 
     private JsonNode invoke(String input) throws Exception {

@@ -9,6 +9,8 @@ import com.campaignkpi.snapshot.SnapshotRequest;
 import com.campaignkpi.spend.SpendImportService;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The functions behind API Gateway's read and admin routes. Each takes the HTTP API event, calls the same code as
@@ -17,7 +19,8 @@ import jakarta.inject.Inject;
  *
  * <ul>
  *   <li>{@code api-snapshot}: {@code POST /snapshot} with a snapshot request, or {@code GET /snapshot} with the
- *       same fields as query parameters; needs {@code Authorization: Bearer} with the admin token.</li>
+ *       same fields as query parameters ({@code compare} comma-separated, and no exchange rates); needs
+ *       {@code Authorization: Bearer} with the admin token.</li>
  *   <li>{@code api-kpis}: {@code GET /kpis}, the KPI definitions; public.</li>
  *   <li>{@code api-spend}: {@code POST /spend/import}, a spend report with the property's measurement id and
  *       API secret, as on the HTTP server.</li>
@@ -52,7 +55,7 @@ public class ApiFunctions {
             SnapshotRequest query = "GET".equals(request.method())
                     ? new SnapshotRequest(request.query("property"), request.query("from"), request.query("to"),
                             request.query("timeZone"), request.query("groupBy"), isTrue(request.query("refresh")),
-                            null)
+                            null, commaSeparated(request.query("compare")))
                     : calls.readBody(request, SnapshotRequest.class);
             return snapshots.snapshot(query);
         });
@@ -74,6 +77,17 @@ public class ApiFunctions {
     @Funq("api-property")
     public HttpApiResponse property(HttpApiRequest request) {
         return calls.respond(request, () -> properties.save(calls.readBody(request, PropertyRequest.class)));
+    }
+
+    /**
+     * Splits a comma-separated query parameter, which is also how API Gateway passes a repeated one. Empty items are
+     * kept, so the function reports them by position.
+     */
+    private static List<String> commaSeparated(String values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(values.split(",", -1)).map(String::strip).toList();
     }
 
     private static Boolean isTrue(String flag) {

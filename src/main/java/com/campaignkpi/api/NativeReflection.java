@@ -1,5 +1,9 @@
 package com.campaignkpi.api;
 
+import com.campaignkpi.alert.Alert;
+import com.campaignkpi.alert.AlertRule;
+import com.campaignkpi.alert.AlertSettings;
+import com.campaignkpi.alert.AlertsRequest;
 import com.campaignkpi.ingest.CollectRequest;
 import com.campaignkpi.ingest.CollectResult;
 import com.campaignkpi.ingest.EventResult;
@@ -9,6 +13,8 @@ import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.property.PropertyRequest;
 import com.campaignkpi.property.PropertyView;
 import com.campaignkpi.snapshot.ExchangeRatesRequest;
+import com.campaignkpi.snapshot.KpiChange;
+import com.campaignkpi.snapshot.PeriodComparison;
 import com.campaignkpi.snapshot.Snapshot;
 import com.campaignkpi.snapshot.SnapshotGroup;
 import com.campaignkpi.snapshot.SnapshotRequest;
@@ -26,11 +32,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * output types, but not the types nested in them, nor snapshots read back from DynamoDB.
  */
 @RegisterForReflection(targets = {
+        Alert.class, AlertRule.class, AlertSettings.class, AlertsRequest.class,
         CollectRequest.class, CollectResult.class, EventResult.class, ErrorBody.class,
         KpiDefinition.class, KpiUnit.class, KpiValue.class,
         PropertyRequest.class, PropertyView.class,
         ExchangeRatesRequest.class, ExchangeRatesRequest.Rate.class, Snapshot.class, SnapshotGroup.class,
-        SnapshotRequest.class, TrafficShare.class,
+        SnapshotRequest.class, TrafficShare.class, PeriodComparison.class, KpiChange.class,
         FileTotalCheck.class, PaidGroup.class, PaidReport.class, SpendImportResult.class, SpendRequest.class,
         SpendTotals.class})
 final class NativeReflection {

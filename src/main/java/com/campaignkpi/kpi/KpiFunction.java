@@ -13,6 +13,7 @@ public class KpiFunction {
     @Funq("kpis")
     public List<KpiDefinition> definitions() {
         List<KpiDefinition> definitions = new ArrayList<>(KpiRegistry.all());
+        definitions.addAll(KpiRegistry.brand());
         definitions.addAll(KpiRegistry.paid());
         return definitions;
     }

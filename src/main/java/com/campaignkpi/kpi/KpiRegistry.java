@@ -79,6 +79,20 @@ public final class KpiRegistry {
                     + "the range's buyers have spent so far, per buyer, within one currency.", PRODUCT,
                     "ارزش طول عمر مشتری", "هر مشتریِ این بازه تا امروز روی هم چقدر خرید کرده است."));
 
+    /** Brand KPIs, computed from site searches and imported search terms when the property names brand terms. */
+    private static final List<KpiDefinition> BRAND_DEFINITIONS = List.of(
+            new KpiDefinition("branded_searches", KpiUnit.COUNT, "branded_site_searches + "
+                    + "branded_paid_impressions", null, "Searches for the brand: site searches and paid search "
+                    + "impressions whose search term contains one of the property's brand terms.", PRODUCT,
+                    "جستجوهای نام برند", "چند بار مردم نام برند شما را جستجو کردند: در سایت خودتان و در جستجوهایی "
+                    + "که تبلیغ شما را نشان داد."),
+            new KpiDefinition("branded_site_searches", KpiUnit.COUNT, "search and view_search_results events whose "
+                    + "search_term contains a brand term", null, "Site searches for the brand.", PRODUCT,
+                    "جستجوی برند در سایت", "جستجوهای داخل سایت که نام برند را داشتند."),
+            new KpiDefinition("branded_paid_impressions", KpiUnit.COUNT, "impressions of imported search-term rows "
+                    + "whose term contains a brand term", null, "Paid search impressions on brand terms.",
+                    PLATFORM, "نمایش تبلیغ روی جستجوی برند", "نمایش‌های تبلیغ در جستجوهایی که نام برند را داشتند."));
+
     /** Paid-media KPIs of a snapshot's {@code paid} section, in the order it lists them. */
     private static final List<KpiDefinition> PAID_DEFINITIONS = List.of(
             new KpiDefinition("impressions", KpiUnit.COUNT, "impressions of the spend rows", null,
@@ -133,11 +147,17 @@ public final class KpiRegistry {
         return DEFINITIONS;
     }
 
+    /** Returns the brand KPIs, which a snapshot lists after the behaviour KPIs. */
+    public static List<KpiDefinition> brand() {
+        return BRAND_DEFINITIONS;
+    }
+
     /** Returns the paid-media KPIs of a snapshot's {@code paid} section. */
     public static List<KpiDefinition> paid() {
         return PAID_DEFINITIONS;
     }
 
+    /** Returns the definition of a behaviour or paid-media KPI. */
     public static Optional<KpiDefinition> find(String id) {
         return Optional.ofNullable(BY_ID.get(id));
     }
@@ -153,6 +173,12 @@ public final class KpiRegistry {
     private static Map<String, KpiDefinition> index() {
         Map<String, KpiDefinition> byId = new LinkedHashMap<>();
         for (KpiDefinition definition : DEFINITIONS) {
+            byId.put(definition.id(), definition);
+        }
+        for (KpiDefinition definition : PAID_DEFINITIONS) {
+            byId.put(definition.id(), definition);
+        }
+        for (KpiDefinition definition : BRAND_DEFINITIONS) {
             byId.put(definition.id(), definition);
         }
         return byId;

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param keyEvents        event names counted as conversions (GA4 "key events")
  * @param sessionTimeout   inactivity gap that ends a session when the sender gives no session id
  * @param secretHashes     SHA-256 hex digests of the accepted API secrets; the secrets are never stored
+ * @param brandTerms       words that mark a search as one for the brand, lowercase, for {@code branded_searches}
  */
 public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
-        List<String> secretHashes) {
+        List<String> secretHashes, List<String> brandTerms) {
 
     /** GA4 marks these as key events in a new property; see support.google.com/analytics/answer/13128484. */
     public static final Set<String> DEFAULT_KEY_EVENTS = Set.of("purchase", "sign_up", "generate_lead");
@@ -30,5 +31,12 @@ public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Durati
         keyEvents = Set.copyOf(keyEvents);
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         secretHashes = List.copyOf(secretHashes);
+        brandTerms = brandTerms == null ? List.of() : List.copyOf(brandTerms);
+    }
+
+    /** Creates a property without brand terms. */
+    public Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
+            List<String> secretHashes) {
+        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, List.of());
     }
 }

@@ -27,6 +27,8 @@ public class PropertyFunction {
     /** Caps that keep the property item far below DynamoDB's 400 KB item limit. */
     private static final int MAX_KEY_EVENTS = 50;
     private static final int MAX_SECRETS = 10;
+    private static final int MAX_BRAND_TERMS = 20;
+    private static final int MAX_BRAND_TERM_LENGTH = 100;
 
     @Inject
     PropertyStore store;
@@ -50,9 +52,30 @@ public class PropertyFunction {
                         : existing.map(Property::keyEvents).orElse(Property.DEFAULT_KEY_EVENTS),
                 request.sessionTimeoutMinutes() != null ? timeout(request.sessionTimeoutMinutes())
                         : existing.map(Property::sessionTimeout).orElse(Property.DEFAULT_SESSION_TIMEOUT),
-                secretHashes(request, existing));
+                secretHashes(request, existing),
+                request.brandTerms() != null ? brandTerms(request.brandTerms())
+                        : existing.map(Property::brandTerms).orElse(List.of()));
         store.save(property);
         return PropertyView.of(property);
+    }
+
+    /** Checks and lowercases the brand terms, so matching ignores case. */
+    private static List<String> brandTerms(List<String> terms) {
+        if (terms.size() > MAX_BRAND_TERMS) {
+            throw RequestException.invalid("brandTerms", "brandTerms has " + terms.size() + " terms; the limit is "
+                    + MAX_BRAND_TERMS);
+        }
+        List<String> lowercase = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i) == null ? "" : terms.get(i).strip();
+            if (term.length() < 2 || term.length() > MAX_BRAND_TERM_LENGTH) {
+                throw RequestException.invalid("brandTerms[" + i + "]", "brandTerms[" + i + "] '"
+                        + PropertyIds.abbreviate(term) + "' is invalid: use 2 to " + MAX_BRAND_TERM_LENGTH
+                        + " characters");
+            }
+            lowercase.add(term.toLowerCase(java.util.Locale.ROOT));
+        }
+        return lowercase.stream().distinct().toList();
     }
 
     private static ZoneId zone(String timeZone) {

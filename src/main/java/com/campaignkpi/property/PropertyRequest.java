@@ -14,8 +14,10 @@ import java.util.List;
  *                              generate_lead for a new property
  * @param sessionTimeoutMinutes inactivity gap that ends a session, a whole number of 1 to 240 minutes; kept when
  *                              absent, 30 for a new property
+ * @param brandTerms            words that make a search one for the brand, such as the brand's name and its
+ *                              spellings; kept when absent, none for a new property
  * @param adminToken            must equal the deployment's {@code campaignkpi.admin.token}
  */
 public record PropertyRequest(String property, String timeZone, String apiSecret, List<String> apiSecrets,
-        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, String adminToken) {
+        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, String adminToken) {
 }

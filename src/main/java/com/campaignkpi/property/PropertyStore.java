@@ -38,6 +38,7 @@ public class PropertyStore {
     static final String KEY_EVENTS = "keyEvents";
     static final String SESSION_TIMEOUT_MINUTES = "sessionTimeoutMinutes";
     static final String SECRET_HASHES = "secretHashes";
+    static final String BRAND_TERMS = "brandTerms";
     static final String UPDATED_AT = "updatedAt";
 
     private record Cached(Optional<Property> property, Instant readAt) {
@@ -91,6 +92,10 @@ public class PropertyStore {
         item.put(SESSION_TIMEOUT_MINUTES, AttributeValue.fromN(Long.toString(property.sessionTimeout().toMinutes())));
         item.put(SECRET_HASHES, AttributeValue.fromL(property.secretHashes().stream()
                 .map(AttributeValue::fromS).toList()));
+        if (!property.brandTerms().isEmpty()) {
+            item.put(BRAND_TERMS, AttributeValue.fromL(property.brandTerms().stream().map(AttributeValue::fromS)
+                    .toList()));
+        }
         item.put(UPDATED_AT, AttributeValue.fromS(clock.instant().toString()));
 
         dynamo.putItem(PutItemRequest.builder().tableName(tables.properties()).item(item).build());
@@ -109,7 +114,10 @@ public class PropertyStore {
         List<String> hashes = item.containsKey(SECRET_HASHES)
                 ? item.get(SECRET_HASHES).l().stream().map(AttributeValue::s).toList()
                 : List.of();
+        List<String> brandTerms = item.containsKey(BRAND_TERMS)
+                ? item.get(BRAND_TERMS).l().stream().map(AttributeValue::s).toList()
+                : List.of();
         return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
-                hashes);
+                hashes, brandTerms);
     }
 }

@@ -74,7 +74,7 @@ public class ScheduledSnapshots {
             SnapshotRange range = new SnapshotRange(day, day, property.timeZone());
             for (GroupBy grouping : groupings) {
                 Snapshot snapshot = service.compute(property, range, grouping, null);
-                store.put(property, snapshot, range, grouping, null);
+                store.put(property, snapshot, range, grouping, null, List.of());
                 stored++;
                 if (grouping == null) {
                     sessions = sessions(snapshot);

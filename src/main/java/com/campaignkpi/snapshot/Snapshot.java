@@ -1,5 +1,6 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.goal.GoalReport;
 import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.spend.PaidReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,9 +19,27 @@ import java.util.Map;
  * @param eventsRead     events read to compute the snapshot, including the day on each side of the range
  * @param paid           paid-media KPIs from imported ad spend and the sessions attributed to it; absent when the
  *                       range has no spend
+ * @param comparisons    the KPIs compared with each requested base period, in request order, or absent when none
+ *                       was requested
+ * @param goals          progress of the property's goals whose window overlaps the range, as of the range's last
+ *                       day (or today, if earlier); measured when the snapshot is returned, not stored with it
+ * @param goalKpis       for each goal type, the KPIs to watch
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snapshot(String property, String from, String to, String timeZone, String groupBy, String computedAt,
         Map<String, KpiValue> kpis, List<SnapshotGroup> groups, Map<String, List<TrafficShare>> trafficSources,
-        long eventsRead, PaidReport paid) {
+        long eventsRead, PaidReport paid, List<PeriodComparison> comparisons, List<GoalReport> goals,
+        Map<String, List<String>> goalKpis) {
+
+    /** Returns this snapshot with {@code comparisons} in place of its own. */
+    Snapshot withComparisons(List<PeriodComparison> comparisons) {
+        return new Snapshot(property, from, to, timeZone, groupBy, computedAt, kpis, groups, trafficSources,
+                eventsRead, paid, comparisons, goals, goalKpis);
+    }
+
+    /** Returns this snapshot with the goals' progress and the KPIs to watch per goal type. */
+    Snapshot withGoals(List<GoalReport> goals, Map<String, List<String>> goalKpis) {
+        return new Snapshot(property, from, to, timeZone, groupBy, computedAt, kpis, groups, trafficSources,
+                eventsRead, paid, comparisons, goals, goalKpis);
+    }
 }

@@ -1,17 +1,21 @@
 package com.campaignkpi.snapshot;
 
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.goal.GoalReport;
+import com.campaignkpi.goal.GoalReports;
+import com.campaignkpi.goal.GoalType;
 import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyStore;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The {@code snapshot} function: returns the newest stored snapshot for a property, range and grouping, and
- * computes and stores one when none exists or {@code refresh} is set.
+ * The {@code snapshot} function: returns the newest stored snapshot for a property, range, grouping and
+ * comparisons, and computes and stores one when none exists or {@code refresh} is set.
  */
 public class SnapshotFunction {
 
@@ -24,6 +28,9 @@ public class SnapshotFunction {
     @Inject
     SnapshotStore store;
 
+    @Inject
+    GoalReports goals;
+
     @Funq("snapshot")
     public Snapshot snapshot(SnapshotRequest request) {
         if (request == null) {
@@ -34,16 +41,23 @@ public class SnapshotFunction {
                 property.timeZone());
         GroupBy groupBy = groupBy(request.groupBy());
         ExchangeRates rates = ExchangeRateParser.parse(request.exchangeRates(), range);
+        List<ComparisonPeriod> compare = ComparisonPeriod.parse(request.compare(), range);
 
         if (!Boolean.TRUE.equals(request.refresh())) {
-            var stored = store.latest(property, range, groupBy, rates);
+            var stored = store.latest(property, range, groupBy, rates, compare);
             if (stored.isPresent()) {
-                return stored.get();
+                return withGoals(property, stored.get(), range);
             }
         }
-        Snapshot snapshot = service.compute(property, range, groupBy, rates);
-        store.put(property, snapshot, range, groupBy, rates);
-        return snapshot;
+        Snapshot snapshot = service.compute(property, range, groupBy, rates, compare);
+        store.put(property, snapshot, range, groupBy, rates, compare);
+        return withGoals(property, snapshot, range);
+    }
+
+    /** Adds the progress of the goals active in the range, measured now: goals change after a snapshot is stored. */
+    private Snapshot withGoals(Property property, Snapshot snapshot, SnapshotRange range) {
+        List<GoalReport> active = goals.active(property, range.from(), range.to());
+        return snapshot.withGoals(active.isEmpty() ? null : active, GoalType.watchList());
     }
 
     private static GroupBy groupBy(String id) {

@@ -1,5 +1,7 @@
 package com.campaignkpi.snapshot;
 
+import java.util.List;
+
 /**
  * Input of the {@code snapshot} function.
  *
@@ -11,7 +13,10 @@ package com.campaignkpi.snapshot;
  *                 device_category
  * @param refresh  true to compute again even when a stored snapshot exists (after late events arrived)
  * @param exchangeRates optional rates that also combine the paid-media amounts into one currency
+ * @param compare  optional base periods to compare the ungrouped KPIs with: {@code previous_period} (as many days,
+ *                 ending the day before {@code from}) and {@code previous_year} ({@code from} and {@code to} one
+ *                 year earlier)
  */
 public record SnapshotRequest(String property, String from, String to, String timeZone, String groupBy,
-        Boolean refresh, ExchangeRatesRequest exchangeRates) {
+        Boolean refresh, ExchangeRatesRequest exchangeRates, List<String> compare) {
 }

@@ -2,14 +2,19 @@ package com.campaignkpi.snapshot;
 
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.kpi.BrandedSearches;
 import com.campaignkpi.kpi.ExchangeRates;
 import com.campaignkpi.kpi.KpiCalculator;
+import com.campaignkpi.kpi.KpiDefinition;
+import com.campaignkpi.kpi.KpiRegistry;
+import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.kpi.SessionTotals;
 import com.campaignkpi.kpi.VisitorHistory;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.session.Session;
 import com.campaignkpi.session.Sessionizer;
 import com.campaignkpi.spend.PaidMedia;
+import com.campaignkpi.spend.SpendRow;
 import com.campaignkpi.spend.SpendStore;
 import com.campaignkpi.visitor.VisitorStore;
 import jakarta.annotation.PostConstruct;
@@ -23,7 +28,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -63,20 +70,48 @@ public class SnapshotService {
         List<Session> sessions = inRange(Sessionizer.sessionize(loaded, property.sessionTimeout(),
                 property.keyEvents()), range);
         VisitorHistory history = history(property.id(), sessions, range);
+        List<SpendRow> spendRows = spend.read(property.id(), range.from(), range.to());
+
+        Map<String, KpiValue> kpis = new LinkedHashMap<>(KpiCalculator.compute(SessionTotals.of(sessions, history)));
+        List<TrackedEvent> inRange = loaded.stream().filter(event -> event.timestampMicros() >= range.startMicros()
+                && event.timestampMicros() < range.endMicros()).toList();
+        Map<String, KpiValue> brand = BrandedSearches.compute(inRange, spendRows, property.brandTerms());
+        for (KpiDefinition definition : KpiRegistry.brand()) {
+            kpis.put(definition.id(), brand.get(definition.id()));
+        }
 
         Snapshot snapshot = new Snapshot(property.id(), range.from().toString(), range.to().toString(),
                 range.zone().getId(), groupBy == null ? null : groupBy.id(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
-                KpiCalculator.compute(SessionTotals.of(sessions, history)),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), kpis,
                 SnapshotGroups.group(sessions, groupBy, range.zone(), history),
                 SnapshotGroups.trafficSources(sessions), loaded.size(),
-                PaidMedia.report(spend.read(property.id(), range.from(), range.to()), sessions, history,
-                        range.from(), range.to(), range.startMicros(), rates));
+                PaidMedia.report(spendRows, sessions, history, range.from(), range.to(), range.startMicros(),
+                        rates), null, null, null);
 
         LOG.infof("Computed snapshot of %s for %s..%s (%s): %d events, %d sessions, %d groups in %d ms",
                 property.id(), range.from(), range.to(), range.zone(), loaded.size(), sessions.size(),
                 snapshot.groups().size(), Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
         return snapshot;
+    }
+
+    /**
+     * Computes the snapshot and, for each of {@code compare}, the ungrouped snapshot of the base period without
+     * exchange rates, whose KPIs the comparison subtracts from the snapshot's.
+     */
+    Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
+            List<ComparisonPeriod> compare) {
+        Snapshot snapshot = compute(property, range, groupBy, rates);
+        if (compare.isEmpty()) {
+            return snapshot;
+        }
+        List<PeriodComparison> comparisons = new ArrayList<>();
+        for (ComparisonPeriod period : compare) {
+            SnapshotRange baseRange = period.baseOf(range);
+            Snapshot base = compute(property, baseRange, null, null);
+            comparisons.add(new PeriodComparison(period.id(), baseRange.from().toString(),
+                    baseRange.to().toString(), KpiChanges.compare(snapshot.kpis(), base.kpis())));
+        }
+        return snapshot.withComparisons(comparisons);
     }
 
     /** Reads the days in parallel, because each Query waits on a round trip far more than it computes. */

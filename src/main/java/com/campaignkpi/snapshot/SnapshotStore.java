@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -55,11 +56,13 @@ public class SnapshotStore {
      * Reads the newest stored snapshot for this key with one Query, newest first, limit 1. A body that no longer
      * decodes (written by an older version) counts as absent, so the snapshot is computed again.
      */
-    Optional<Snapshot> latest(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
+    Optional<Snapshot> latest(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
+            List<ComparisonPeriod> compare) {
+        String key = key(property, range, groupBy, rates, compare);
         QueryResponse response = dynamo.query(QueryRequest.builder()
                 .tableName(tables.snapshots())
                 .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key(property, range, groupBy, rates))))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key)))
                 .scanIndexForward(false)
                 .limit(1)
                 .build());
@@ -69,8 +72,7 @@ public class SnapshotStore {
         try {
             return Optional.of(decode(response.items().get(0).get(BODY).b()));
         } catch (UncheckedIOException e) {
-            LOG.warnf("Stored snapshot %s does not decode (%s); computing it again",
-                    key(property, range, groupBy, rates), e.getCause().toString());
+            LOG.warnf("Stored snapshot %s does not decode (%s); computing it again", key, e.getCause().toString());
             return Optional.empty();
         }
     }
@@ -79,7 +81,8 @@ public class SnapshotStore {
      * Stores {@code snapshot}, unless its gzipped body would exceed {@link #MAX_BODY_BYTES}: then it is only logged,
      * and the next request computes it again.
      */
-    void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
+    void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
+            List<ComparisonPeriod> compare) {
         SdkBytes body = encode(snapshot);
         if (body.asByteArray().length > MAX_BODY_BYTES) {
             LOG.warnf("Snapshot of %s for %s..%s by %s is %d bytes gzipped, over the %d-byte item budget; returned "
@@ -91,20 +94,25 @@ public class SnapshotStore {
         dynamo.putItem(PutItemRequest.builder()
                 .tableName(tables.snapshots())
                 .item(Map.of(
-                        PK, AttributeValue.fromS(key(property, range, groupBy, rates)),
+                        PK, AttributeValue.fromS(key(property, range, groupBy, rates, compare)),
                         SK, AttributeValue.fromS(snapshot.computedAt()),
                         BODY, AttributeValue.fromB(body)))
                 .build());
     }
 
     /**
-     * Builds the partition key. It ends with a digest of the property's key events and session timeout and of the
-     * exchange rates, so a snapshot computed under other settings or rates is not returned for these.
+     * Builds the partition key. It ends with a digest of the property's key events and session timeout, of the
+     * exchange rates and of the requested comparisons. So a snapshot computed under other settings, with other rates
+     * or with other comparisons is not returned for these. Without comparisons the digest is the one snapshots were
+     * stored under before comparisons existed, so those stay readable.
      */
-    static String key(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
+    static String key(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
+            List<ComparisonPeriod> compare) {
         String settings = property.keyEvents().stream().sorted().collect(Collectors.joining(","))
                 + "|" + property.sessionTimeout().toMinutes() + "|" + (rates == null ? "" : rates.currency() + "="
-                + new TreeMap<>(rates.rates()));
+                + new TreeMap<>(rates.rates()))
+                + (compare.isEmpty() ? "" : "|compare=" + compare.stream().map(ComparisonPeriod::id)
+                        .collect(Collectors.joining(",")));
         return property.id() + "#" + range.from() + "#" + range.to() + "#" + range.zone().getId() + "#"
                 + (groupBy == null ? "all" : groupBy.id()) + "#" + Secrets.sha256Hex(settings).substring(0, 12);
     }

@@ -215,8 +215,9 @@ class CollectWebhookTest {
     void kpiDefinitionsIncludePersian() {
         given().get("/kpis")
                 .then().statusCode(200)
-                .body("size()", equalTo(33))
-                .body("[32].id", equalTo("clv_to_cac"))
+                .body("size()", equalTo(36))
+                .body("[35].id", equalTo("clv_to_cac"))
+                .body("[18].id", equalTo("branded_searches"))
                 .body("[2].id", equalTo("engagement_rate"))
                 .body("[2].unit", equalTo("ratio"))
                 .body("[2].nameFa", equalTo("نرخ تعامل"));

@@ -41,7 +41,7 @@ class TableBootstrapTest {
     @Test
     void startupCreatesTemplateTables() {
         List<TableDefinition> expected = TableTemplate.fromClasspath().tables("campaign-kpi-");
-        assertEquals(6, expected.size());
+        assertEquals(8, expected.size());
 
         for (TableDefinition table : expected) {
             TableDescription actual = describe(table.tableName());

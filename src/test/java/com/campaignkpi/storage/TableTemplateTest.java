@@ -34,7 +34,7 @@ class TableTemplateTest {
             new KeySchemaElement("sk", KeyType.RANGE));
 
     @Test
-    void projectTemplateDefinesSixTables() throws IOException {
+    void projectTemplateDefinesEightTables() throws IOException {
         List<TableDefinition> tables = projectTemplate().tables("campaign-kpi-");
 
         List<TableDefinition> expected = List.of(
@@ -44,7 +44,9 @@ class TableTemplateTest {
                         Optional.of("expiresAt")),
                 table("VisitorsTable", "campaign-kpi-visitors", PK_ONLY, HASH_PK, Optional.empty()),
                 table("SpendTable", "campaign-kpi-spend", PK_AND_SK, HASH_PK_RANGE_SK, Optional.empty()),
-                table("SnapshotsTable", "campaign-kpi-snapshots", PK_AND_SK, HASH_PK_RANGE_SK, Optional.empty()));
+                table("SnapshotsTable", "campaign-kpi-snapshots", PK_AND_SK, HASH_PK_RANGE_SK, Optional.empty()),
+                table("GoalsTable", "campaign-kpi-goals", PK_AND_SK, HASH_PK_RANGE_SK, Optional.empty()),
+                table("AlertsTable", "campaign-kpi-alerts", PK_AND_SK, HASH_PK_RANGE_SK, Optional.of("expiresAt")));
         assertEquals(expected, tables);
     }
 
@@ -58,7 +60,7 @@ class TableTemplateTest {
         List<String> names = projectTemplate().tables("staging-").stream().map(TableDefinition::tableName).toList();
 
         assertEquals(List.of("staging-properties", "staging-events", "staging-rejections", "staging-visitors",
-                "staging-spend", "staging-snapshots"), names);
+                "staging-spend", "staging-snapshots", "staging-goals", "staging-alerts"), names);
     }
 
     @Test

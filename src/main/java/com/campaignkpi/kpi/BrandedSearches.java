@@ -1,0 +1,68 @@
+package com.campaignkpi.kpi;
+
+import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.spend.SpendRow;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts searches for the brand: site searches (GA4's {@code search} and {@code view_search_results} events, whose
+ * {@code search_term} parameter holds the text) and impressions of imported search-term rows, each when the text
+ * contains one of the property's brand terms, ignoring case.
+ */
+public final class BrandedSearches {
+
+    static final Set<String> SEARCH_EVENTS = Set.of("search", "view_search_results");
+
+    private BrandedSearches() {
+    }
+
+    /**
+     * Returns {@code branded_searches}, {@code branded_site_searches} and {@code branded_paid_impressions}.
+     *
+     * @param events     events of the range only
+     * @param rows       spend rows of the range; only rows with a keyword or search term count
+     * @param brandTerms lowercase terms; without any, each value is null with the reason
+     */
+    public static Map<String, KpiValue> compute(List<TrackedEvent> events, List<SpendRow> rows,
+            List<String> brandTerms) {
+        if (brandTerms.isEmpty()) {
+            String reason = "the property names no brand terms; set brandTerms with the property function";
+            KpiValue none = new KpiValue(null, null, null, KpiUnit.COUNT, null, reason, null);
+            return Map.of("branded_searches", none, "branded_site_searches", none, "branded_paid_impressions",
+                    none);
+        }
+        long site = 0;
+        for (TrackedEvent event : events) {
+            if (SEARCH_EVENTS.contains(event.name()) && mentions(event.params().get("search_term"), brandTerms)) {
+                site++;
+            }
+        }
+        long paid = 0;
+        for (SpendRow row : rows) {
+            if (row.impressions() != null && mentions(row.keyword(), brandTerms)) {
+                paid += row.impressions();
+            }
+        }
+        return Map.of(
+                "branded_searches", KpiValue.count(site + paid),
+                "branded_site_searches", KpiValue.count(site),
+                "branded_paid_impressions", KpiValue.count(paid));
+    }
+
+    private static boolean mentions(String text, List<String> brandTerms) {
+        if (text == null) {
+            return false;
+        }
+        String lowercase = text.toLowerCase(Locale.ROOT);
+        for (String term : brandTerms) {
+            if (lowercase.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
