@@ -108,9 +108,9 @@ class IngestFunctionTest {
         JsonNode response = invoke(batch(List.of(
                 message("m-empty", ""),
                 message("m-version", "{\"version\":9,\"requestId\":\"r\",\"receivedAt\":\"2026-01-01T00:00:00Z\","
-                        + "\"property\":\"G-X\",\"endpoint\":\"mp\",\"body\":{}}"),
+                        + "\"property\":\"G-X\",\"endpoint\":\"mp\",\"body\":\"{}\"}"),
                 message("m-endpoint", "{\"version\":1,\"requestId\":\"r\",\"receivedAt\":\"2026-01-01T00:00:00Z\","
-                        + "\"property\":\"G-X\",\"endpoint\":\"xml\",\"body\":{}}"))));
+                        + "\"property\":\"G-X\",\"endpoint\":\"xml\",\"body\":\"{}\"}"))));
 
         assertEquals(List.of(), failures(response));
     }

@@ -98,6 +98,20 @@ class SnapshotApiFunctionTest {
                         + "\"impressions\":1000,\"clicks\":25,\"cost\":\"12.50\",\"currency\":\"EUR\"}]"));
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(1, mapper.readTree(imported.body()).get("rows").asInt(), imported.body());
+        HttpApiResponse goalKpis = api.goalKpis(request("GET", "/goal-kpis", Map.of(), null, null));
+        assertEquals(200, goalKpis.statusCode());
+        assertTrue(goalKpis.body().contains("\"branded_searches\""), goalKpis.body());
+        HttpApiResponse goals = api.goals(request("POST", "/goals", Map.of(), null, "{\"action\":\"list\","
+                + "\"property\":\"G-APIADMIN1\",\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+        assertEquals(200, goals.statusCode(), goals.body());
+        assertEquals("[]", goals.body());
+        HttpApiResponse alerts = api.alerts(request("GET", "/alerts", Map.of("authorization", "Bearer "
+                + ADMIN_TOKEN), Map.of("property", "G-APIADMIN1", "limit", "5"), null));
+        assertEquals(200, alerts.statusCode(), alerts.body());
+        assertEquals("[]", alerts.body());
+        assertEquals(400, api.alerts(request("GET", "/alerts", Map.of("authorization", "Bearer " + ADMIN_TOKEN),
+                Map.of("property", "G-APIADMIN1", "limit", "ten"), null)).statusCode());
+
         HttpApiResponse unauthorised = api.spend(request("POST", "/spend/import", Map.of(),
                 Map.of("measurement_id", "G-APIADMIN1", "api_secret", "wrong"), "[]"));
         assertEquals(401, unauthorised.statusCode());

@@ -1,5 +1,10 @@
 package com.campaignkpi.lambda;
 
+import com.campaignkpi.alert.AlertsFunction;
+import com.campaignkpi.alert.AlertsRequest;
+import com.campaignkpi.goal.GoalKpisFunction;
+import com.campaignkpi.goal.GoalsFunction;
+import com.campaignkpi.goal.GoalsRequest;
 import com.campaignkpi.kpi.KpiFunction;
 import com.campaignkpi.property.AdminAccess;
 import com.campaignkpi.property.PropertyFunction;
@@ -26,6 +31,10 @@ import java.util.List;
  *       API secret, as on the HTTP server.</li>
  *   <li>{@code api-property}: {@code POST /property}, creating or changing a property with the admin token in
  *       the body.</li>
+ *   <li>{@code api-goals}: {@code POST /goals}, the goals function, admin token in the body.</li>
+ *   <li>{@code api-goal-kpis}: {@code GET /goal-kpis}, the KPIs to watch per goal type; public.</li>
+ *   <li>{@code api-alerts}: {@code POST /alerts} with the admin token in the body, or {@code GET /alerts} with
+ *       {@code property}, {@code from} and {@code limit} as query parameters and the token as a Bearer.</li>
  * </ul>
  */
 public class ApiFunctions {
@@ -47,6 +56,15 @@ public class ApiFunctions {
 
     @Inject
     PropertyFunction properties;
+
+    @Inject
+    GoalsFunction goals;
+
+    @Inject
+    GoalKpisFunction goalKpis;
+
+    @Inject
+    AlertsFunction alerts;
 
     @Funq("api-snapshot")
     public HttpApiResponse snapshot(HttpApiRequest request) {
@@ -88,6 +106,36 @@ public class ApiFunctions {
             return null;
         }
         return Arrays.stream(values.split(",", -1)).map(String::strip).toList();
+    }
+
+    @Funq("api-goals")
+    public HttpApiResponse goals(HttpApiRequest request) {
+        return calls.respond(request, () -> goals.goals(calls.readBody(request, GoalsRequest.class)));
+    }
+
+    @Funq("api-goal-kpis")
+    public HttpApiResponse goalKpis(HttpApiRequest request) {
+        return calls.respond(request, goalKpis::goalKpis);
+    }
+
+    @Funq("api-alerts")
+    public HttpApiResponse alerts(HttpApiRequest request) {
+        return calls.respond(request, () -> alerts.alerts("GET".equals(request.method())
+                ? new AlertsRequest(request.query("property"), request.query("from"), limit(request.query("limit")),
+                        request.bearerToken())
+                : calls.readBody(request, AlertsRequest.class)));
+    }
+
+    private static Integer limit(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw com.campaignkpi.api.RequestException.invalid("limit", "limit '"
+                    + com.campaignkpi.property.PropertyIds.abbreviate(value) + "' is not a whole number");
+        }
     }
 
     private static Boolean isTrue(String flag) {

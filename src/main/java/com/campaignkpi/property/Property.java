@@ -1,5 +1,6 @@
 package com.campaignkpi.property;
 
+import com.campaignkpi.alert.AlertSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Set;
  * @param sessionTimeout   inactivity gap that ends a session when the sender gives no session id
  * @param secretHashes     SHA-256 hex digests of the accepted API secrets; the secrets are never stored
  * @param brandTerms       words that mark a search as one for the brand, lowercase, for {@code branded_searches}
+ * @param alerts           thresholds, disabled rules and webhook of the alerts that scheduled runs raise
  */
 public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
-        List<String> secretHashes, List<String> brandTerms) {
+        List<String> secretHashes, List<String> brandTerms, AlertSettings alerts) {
 
     /** GA4 marks these as key events in a new property; see support.google.com/analytics/answer/13128484. */
     public static final Set<String> DEFAULT_KEY_EVENTS = Set.of("purchase", "sign_up", "generate_lead");
@@ -32,11 +34,12 @@ public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Durati
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
         secretHashes = List.copyOf(secretHashes);
         brandTerms = brandTerms == null ? List.of() : List.copyOf(brandTerms);
+        alerts = alerts == null ? AlertSettings.defaults() : alerts;
     }
 
-    /** Creates a property without brand terms. */
+    /** Creates a property without brand terms and with the default alert settings. */
     public Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
             List<String> secretHashes) {
-        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, List.of());
+        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, List.of(), AlertSettings.defaults());
     }
 }

@@ -1,5 +1,6 @@
 package com.campaignkpi.property;
 
+import com.campaignkpi.alert.AlertSettings;
 import com.campaignkpi.api.RequestException;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -54,7 +55,9 @@ public class PropertyFunction {
                         : existing.map(Property::sessionTimeout).orElse(Property.DEFAULT_SESSION_TIMEOUT),
                 secretHashes(request, existing),
                 request.brandTerms() != null ? brandTerms(request.brandTerms())
-                        : existing.map(Property::brandTerms).orElse(List.of()));
+                        : existing.map(Property::brandTerms).orElse(List.of()),
+                request.alerts() != null ? request.alerts().validate()
+                        : existing.map(Property::alerts).orElse(AlertSettings.defaults()));
         store.save(property);
         return PropertyView.of(property);
     }

@@ -1,5 +1,6 @@
 package com.campaignkpi.property;
 
+import com.campaignkpi.alert.AlertSettings;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,8 +17,10 @@ import java.util.List;
  *                              absent, 30 for a new property
  * @param brandTerms            words that make a search one for the brand, such as the brand's name and its
  *                              spellings; kept when absent, none for a new property
+ * @param alerts                alert thresholds, disabled rules and a Slack-compatible webhook URL; kept when
+ *                              absent, the defaults for a new property
  * @param adminToken            must equal the deployment's {@code campaignkpi.admin.token}
  */
 public record PropertyRequest(String property, String timeZone, String apiSecret, List<String> apiSecrets,
-        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, String adminToken) {
+        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, AlertSettings alerts, String adminToken) {
 }

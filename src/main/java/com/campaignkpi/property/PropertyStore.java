@@ -1,7 +1,10 @@
 package com.campaignkpi.property;
 
+import com.campaignkpi.alert.AlertSettings;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.storage.TableNames;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,12 +36,15 @@ public class PropertyStore {
     /** How long a read property is reused; a changed secret or time zone takes effect within this time. */
     static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final String PK = "pk";
     static final String TIME_ZONE = "timeZone";
     static final String KEY_EVENTS = "keyEvents";
     static final String SESSION_TIMEOUT_MINUTES = "sessionTimeoutMinutes";
     static final String SECRET_HASHES = "secretHashes";
     static final String BRAND_TERMS = "brandTerms";
+    static final String ALERTS = "alerts";
     static final String UPDATED_AT = "updatedAt";
 
     private record Cached(Optional<Property> property, Instant readAt) {
@@ -96,6 +102,7 @@ public class PropertyStore {
             item.put(BRAND_TERMS, AttributeValue.fromL(property.brandTerms().stream().map(AttributeValue::fromS)
                     .toList()));
         }
+        item.put(ALERTS, AttributeValue.fromS(writeAlerts(property.alerts())));
         item.put(UPDATED_AT, AttributeValue.fromS(clock.instant().toString()));
 
         dynamo.putItem(PutItemRequest.builder().tableName(tables.properties()).item(item).build());
@@ -117,7 +124,25 @@ public class PropertyStore {
         List<String> brandTerms = item.containsKey(BRAND_TERMS)
                 ? item.get(BRAND_TERMS).l().stream().map(AttributeValue::s).toList()
                 : List.of();
+        AlertSettings alerts = item.containsKey(ALERTS) ? readAlerts(item.get(ALERTS).s()) : AlertSettings.defaults();
         return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
-                hashes, brandTerms);
+                hashes, brandTerms, alerts);
+    }
+
+    /** Alert settings are stored as JSON, so a new threshold needs no change to the item layout. */
+    private static String writeAlerts(AlertSettings alerts) {
+        try {
+            return JSON.writeValueAsString(alerts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise alert settings", e);
+        }
+    }
+
+    private static AlertSettings readAlerts(String json) {
+        try {
+            return JSON.readValue(json, AlertSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored alert settings are not valid JSON", e);
+        }
     }
 }

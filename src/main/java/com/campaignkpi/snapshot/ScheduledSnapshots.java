@@ -1,5 +1,6 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.alert.Alert;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.property.Property;
@@ -49,6 +50,9 @@ public class ScheduledSnapshots {
     @Inject
     SnapshotStore store;
 
+    @Inject
+    ScheduledAlerts alerts;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -83,8 +87,12 @@ public class ScheduledSnapshots {
         }
         LOG.infof("Scheduled %s run for %s stored %d snapshots for %s to %s (%s)", run, id, stored, days.get(0),
                 days.get(days.size() - 1), property.timeZone());
+
+        List<Alert> raised = DAILY.equals(run) ? alerts.daily(property, days.get(days.size() - 1), clock.instant())
+                : alerts.hourly(property, clock.instant());
+        String delivery = alerts.store(property, raised);
         return new ScheduledRun(id, run, property.timeZone().getId(), days.stream().map(LocalDate::toString)
-                .toList(), stored, sessions);
+                .toList(), stored, sessions, raised.isEmpty() ? null : raised, delivery);
     }
 
     private static List<LocalDate> days(String run, Integer lateDays, LocalDate today) {
