@@ -13,8 +13,8 @@ import java.util.Optional;
 public enum GoalType {
     /** More visits of the right kind: volume, whether visitors stay, and where they come from. */
     TRAFFIC("traffic", "ترافیک", List.of("sessions", "bounce_rate", "traffic_sources")),
-    /** More sales at an acceptable cost. */
-    SALES("sales", "فروش", List.of("session_conversion_rate", "roas", "cpa")),
+    /** More sales at an acceptable cost. Revenue is the measure most sales goals name, so it leads the list. */
+    SALES("sales", "فروش", List.of("revenue", "session_conversion_rate", "roas", "cpa")),
     /** More people who know the brand. */
     AWARENESS("awareness", "آگاهی از برند", List.of("reach", "engagement_rate", "branded_searches")),
     /** More enquiries or sign-ups at an acceptable cost. */

@@ -50,7 +50,8 @@ final class SmartChecks {
         }
 
         List<SmartFinding> findings = new ArrayList<>();
-        if (!type.kpis().contains(kpi)) {
+        boolean itemSales = type == GoalType.SALES && ItemSales.KPIS.contains(kpi);
+        if (!type.kpis().contains(kpi) && !itemSales) {
             findings.add(new SmartFinding("relevant", "warning", "goal.kpi", kpi + " is not among the KPIs to "
                     + "watch for a " + type.id() + " goal (" + String.join(", ", type.kpis()) + "); '" + name
                     + "' may be better measured by one of them"));

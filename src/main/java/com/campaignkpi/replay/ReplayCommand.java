@@ -36,7 +36,7 @@ public final class ReplayCommand {
                                  --input FILE --format ua-hits|plausible-events|ga4-export|canonical
                                  [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--time-zone ZONE]
                                  [--register-property --admin-token TOKEN] [--group-by DIMENSION]
-                                 [--json] [--concurrency N]
+                                 [--json] [--concurrency N] [--example-goal]
                                  [--spend FILE]... [--spend-format FORMAT]
                                  [--spend-from yyyy-MM-dd --spend-to yyyy-MM-dd]
 
@@ -63,6 +63,9 @@ public final class ReplayCommand {
               --json                  print the snapshot as JSON on standard output; the replay summary
                                       then goes to standard error
               --concurrency N         requests in flight at once, 1 to 64 (default: 4)
+              --example-goal          after the snapshot, create a goal "revenue up 20 % in 30 days" that the
+                                      data's last day falls in, print its progress, and print the alerts of
+                                      the data's last week; needs --admin-token
               --spend FILE            an ad-platform report to import after the replay, as downloaded:
                                       Google Ads CSV or UTF-16 TSV, Meta Ads CSV, or canonical spend JSON;
                                       repeat the option to import several reports
@@ -162,6 +165,11 @@ public final class ReplayCommand {
         }
         JsonNode snapshot = server.snapshot(from, to, options.timeZone(), options.groupBy());
         out.print(options.json() ? prettyJson(snapshot) : SnapshotTables.render(snapshot));
+        if (options.exampleGoal()) {
+            JsonNode goal = server.createGoal(ExampleGoal.revenueGoal(to), to, options.adminToken());
+            JsonNode run = server.runDailySchedule(to.plusDays(1), options.adminToken());
+            out.print(ExampleGoal.render(goal.get(0), run));
+        }
         out.flush();
     }
 

@@ -37,6 +37,7 @@ record ReplayOptions(
         boolean json,
         int concurrency,
         SpendOptions spend,
+        boolean exampleGoal,
         boolean help) {
 
     /**
@@ -61,7 +62,8 @@ record ReplayOptions(
     private static final Set<String> VALUE_OPTIONS = Set.of("--base-url", "--measurement-id", "--api-secret",
             "--input", "--format", "--from", "--to", "--time-zone", "--admin-token", "--group-by", "--concurrency",
             "--spend", "--spend-format", "--spend-from", "--spend-to");
-    private static final Set<String> FLAG_OPTIONS = Set.of("--register-property", "--json", "--help", "-h");
+    private static final Set<String> FLAG_OPTIONS = Set.of("--register-property", "--json", "--example-goal",
+            "--help", "-h");
 
     /** Returns the target of the webhooks. */
     ReplayTarget target() {
@@ -96,7 +98,7 @@ record ReplayOptions(
         }
         if (flags.containsKey("--help") || flags.containsKey("-h")) {
             return new ReplayOptions(null, null, null, null, null, null, null, DEFAULT_TIME_ZONE, false, null,
-                    DEFAULT_GROUP_BY, false, ReplayClient.DEFAULT_CONCURRENCY, SpendOptions.NONE, true);
+                    DEFAULT_GROUP_BY, false, ReplayClient.DEFAULT_CONCURRENCY, SpendOptions.NONE, false, true);
         }
         return build(values, flags, spendFiles);
     }
@@ -126,8 +128,13 @@ record ReplayOptions(
                     + String.join("|", GROUP_BY_VALUES));
         }
         int concurrency = concurrency(values.get("--concurrency"));
+        boolean exampleGoal = flags.containsKey("--example-goal");
+        if (exampleGoal && (adminToken == null || adminToken.isBlank())) {
+            throw new UsageException("option --example-goal requires --admin-token");
+        }
         return new ReplayOptions(baseUrl, measurementId, apiSecret, input, format, from, to, timeZone, register,
-                adminToken, groupBy, flags.containsKey("--json"), concurrency, spend(values, spendFileNames), false);
+                adminToken, groupBy, flags.containsKey("--json"), concurrency, spend(values, spendFileNames),
+                exampleGoal, false);
     }
 
     private static SpendOptions spend(Map<String, String> values, List<String> fileNames) throws UsageException {

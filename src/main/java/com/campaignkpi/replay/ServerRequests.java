@@ -70,6 +70,31 @@ final class ServerRequests {
     }
 
     /**
+     * Creates a goal for the property and returns the server's report of it: the goal, its progress on
+     * {@code today} and the SMART findings.
+     */
+    JsonNode createGoal(JsonNode goal, LocalDate today, String adminToken) {
+        ObjectNode body = EventJson.WRITER.createObjectNode();
+        body.put("action", "create");
+        body.put("property", target.measurementId());
+        body.set("goal", goal);
+        body.put("today", today.toString());
+        body.put("adminToken", adminToken);
+        return parseResponse("/goals", api.post(target.resolve("/goals"), bytes(body)));
+    }
+
+    /** Runs the daily schedule as of {@code asOf}: the day before's snapshots and the week-on-week alert rules. */
+    JsonNode runDailySchedule(LocalDate asOf, String adminToken) {
+        ObjectNode body = EventJson.WRITER.createObjectNode();
+        body.put("property", target.measurementId());
+        body.put("run", "daily");
+        body.put("lateDays", 0);
+        body.put("asOf", asOf.toString());
+        body.put("adminToken", adminToken);
+        return parseResponse("/schedule", api.post(target.resolve("/schedule"), bytes(body)));
+    }
+
+    /**
      * Imports an ad-platform report file for the property and returns the server's summary of the import.
      *
      * @param format the report's format, or null to let the server detect it

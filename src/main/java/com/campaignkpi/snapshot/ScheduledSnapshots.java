@@ -8,6 +8,7 @@ import com.campaignkpi.property.PropertyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,13 +64,24 @@ public class ScheduledSnapshots {
      */
     public ScheduledRun run(String propertyId, String scheduleZone, String run, Integer lateDays,
             List<String> groupBy) {
+        return run(propertyId, scheduleZone, run, lateDays, groupBy, null);
+    }
+
+    /**
+     * Computes and stores the run's snapshots as the schedule would have on {@code asOf}: a daily run then covers
+     * the day before it, and the alert rules are checked at its first moment. For a backfill or a demo on history;
+     * null means now.
+     */
+    public ScheduledRun run(String propertyId, String scheduleZone, String run, Integer lateDays,
+            List<String> groupBy, LocalDate asOf) {
         Property property = properties.require("property", propertyId);
         String id = property.id();
         if (scheduleZone != null && !scheduleZone.equals(property.timeZone().getId())) {
             LOG.warnf("The schedule of %s runs in %s but the property counts days in %s; change one of them",
                     id, scheduleZone, property.timeZone().getId());
         }
-        List<LocalDate> days = days(run, lateDays, LocalDate.now(clock.withZone(property.timeZone())));
+        Instant now = asOf == null ? clock.instant() : asOf.atStartOfDay(property.timeZone()).toInstant();
+        List<LocalDate> days = days(run, lateDays, LocalDate.ofInstant(now, property.timeZone()));
         List<GroupBy> groupings = groupings(groupBy);
 
         int stored = 0;
@@ -88,8 +100,8 @@ public class ScheduledSnapshots {
         LOG.infof("Scheduled %s run for %s stored %d snapshots for %s to %s (%s)", run, id, stored, days.get(0),
                 days.get(days.size() - 1), property.timeZone());
 
-        List<Alert> raised = DAILY.equals(run) ? alerts.daily(property, days.get(days.size() - 1), clock.instant())
-                : alerts.hourly(property, clock.instant());
+        List<Alert> raised = DAILY.equals(run) ? alerts.daily(property, days.get(days.size() - 1), now)
+                : alerts.hourly(property, now);
         String delivery = alerts.store(property, raised);
         return new ScheduledRun(id, run, property.timeZone().getId(), days.stream().map(LocalDate::toString)
                 .toList(), stored, sessions, raised.isEmpty() ? null : raised, delivery);

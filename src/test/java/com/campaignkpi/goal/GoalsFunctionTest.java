@@ -82,11 +82,9 @@ class GoalsFunctionTest {
                 .body("[0].progress.projectedAtDeadline", equalTo(600.0f))
                 .body("[0].progress.shareDone", equalTo(0.5f))
                 .body("[0].progress.status", equalTo("on_track"))
-                .body("[0].findings", hasSize(2))
-                .body("[0].findings[0].criterion", equalTo("relevant"))
-                .body("[0].findings[0].level", equalTo("warning"))
-                .body("[0].findings[1].criterion", equalTo("achievable"))
-                .body("[0].findings[1].message", equalTo("The goal needs +20.0 %; the largest change between "
+                .body("[0].findings", hasSize(1))
+                .body("[0].findings[0].criterion", equalTo("achievable"))
+                .body("[0].findings[0].message", equalTo("The goal needs +20.0 %; the largest change between "
                         + "consecutive 30-day periods in the 4 before it was +25.0 %, so the history has seen a "
                         + "change this large"));
         String id = created.extract().path("[0].goal.id");
@@ -116,7 +114,23 @@ class GoalsFunctionTest {
         goals("create", Map.of("goal", goal, "today", "2026-06-15")).statusCode(200)
                 .body("[0].progress.current", equalTo(4))
                 .body("[0].progress.status", equalTo("achieved"))
-                .body("[0].findings", hasSize(1));
+                .body("[0].findings", hasSize(1))
+                .body("[0].findings[0].criterion", equalTo("achievable"));
+    }
+
+    @Test
+    void offListKpiIsRelevanceWarning() {
+        Map<String, Object> goal = new LinkedHashMap<>(skuGoal());
+        goal.put("name", "Page views for a sales goal");
+        goal.put("kpi", "page_views");
+        goal.put("scope", Map.of("kind", "property"));
+
+        goals("create", Map.of("goal", goal, "today", "2026-06-15")).statusCode(200)
+                .body("[0].findings[0].criterion", equalTo("relevant"))
+                .body("[0].findings[0].level", equalTo("warning"))
+                .body("[0].findings[0].message", equalTo("page_views is not among the KPIs to watch for a sales "
+                        + "goal (revenue, session_conversion_rate, roas, cpa); 'Page views for a sales goal' may be "
+                        + "better measured by one of them"));
     }
 
     @Test
@@ -163,7 +177,7 @@ class GoalsFunctionTest {
                 .body("goals.find { it.goal.name == 'Snapshot goal' }.progress.asOf", equalTo("2026-06-15"))
                 .body("goals.find { it.goal.name == 'Snapshot goal' }.progress.current", equalTo(300.0f))
                 .body("goals.find { it.goal.name == 'Snapshot goal' }.progress.status", equalTo("on_track"))
-                .body("goalKpis.sales", equalTo(List.of("session_conversion_rate", "roas", "cpa")));
+                .body("goalKpis.sales", equalTo(List.of("revenue", "session_conversion_rate", "roas", "cpa")));
     }
 
     @Test
@@ -171,7 +185,7 @@ class GoalsFunctionTest {
         given().get("/goal-kpis").then().statusCode(200)
                 .body("type", equalTo(List.of("traffic", "sales", "awareness", "leads", "retention")))
                 .body("[0].kpis.id", equalTo(List.of("sessions", "bounce_rate", "traffic_sources")))
-                .body("[1].kpis.id", equalTo(List.of("session_conversion_rate", "roas", "cpa")))
+                .body("[1].kpis.id", equalTo(List.of("revenue", "session_conversion_rate", "roas", "cpa")))
                 .body("[2].kpis.id", equalTo(List.of("reach", "engagement_rate", "branded_searches")))
                 .body("[3].kpis.id", equalTo(List.of("session_conversion_rate", "cpa", "cac")))
                 .body("[4].kpis.id", equalTo(List.of("return_rate", "clv")));
