@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 
 /**
- * Where a goal stands on a day.
+ * The progress of a goal on a day.
  *
  * @param asOf                the day measured up to, in the property's zone: today, or the deadline once passed
  * @param daysElapsed         days of the window up to and including {@code asOf}; 0 before the start

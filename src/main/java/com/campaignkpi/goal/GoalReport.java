@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A goal with where it stands, as the {@code goals} function returns it.
+ * A goal with its progress, as the {@code goals} function returns it.
  *
  * @param findings the SMART warnings and information, on create and update only
  */

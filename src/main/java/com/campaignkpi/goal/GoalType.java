@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a goal is about, and the KPIs that show progress toward it. A goal on a KPI outside its type's set is
- * allowed with a warning: it may still be what the marketer means, but it is rarely the best measure.
+ * The kind of a goal, with the KPIs that show progress toward it. A goal on a KPI outside its type's set is
+ * allowed with a warning, because it may still be what the marketer means, though it is rarely the best measure.
  */
 public enum GoalType {
     /** More visits of the right kind: volume, whether visitors stay, and where they come from. */

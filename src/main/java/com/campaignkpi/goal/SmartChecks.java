@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class SmartChecks {
 
-    /** Longest goal window or baseline in days, the most one snapshot covers. */
+    /** Maximum days of a goal window or baseline, the most one snapshot covers. */
     static final int MAX_DAYS = 400;
 
     static final int MAX_NAME_LENGTH = 200;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Counts searches for the brand: site searches (GA4's {@code search} and {@code view_search_results} events, whose
- * {@code search_term} parameter holds the text) and impressions of imported search-term rows, each when the text
+ * {@code search_term} parameter contains the text) and impressions of imported search-term rows, each when the text
  * contains one of the property's brand terms, ignoring case.
  */
 public final class BrandedSearches {

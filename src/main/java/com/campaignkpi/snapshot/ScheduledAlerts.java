@@ -45,8 +45,8 @@ public class ScheduledAlerts {
     static final int BASELINE_HOURS = 7 * 24;
 
     /**
-     * Longest wait for the webhook after everything is stored. Lambda freezes background threads when a function
-     * returns, so a run waits here rather than leave the post unfinished; the snapshots are stored by then.
+     * Maximum wait for the webhook after everything is stored. Lambda freezes background threads when a function
+     * returns, so a run waits here rather than leave the post unfinished. The snapshots are stored by then.
      */
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(20);
 
@@ -76,7 +76,7 @@ public class ScheduledAlerts {
 
     /**
      * Returns the tracking-gap alert, if any. NOTE: the baseline reads every event of the last 7 days, one Query
-     * per UTC day each hour; a busy property will want a stored hourly count instead.
+     * per UTC day each hour. A busy property will want a stored hourly count instead.
      */
     public List<Alert> hourly(Property property, Instant now) {
         Instant from = now.minus(Duration.ofHours(BASELINE_HOURS));

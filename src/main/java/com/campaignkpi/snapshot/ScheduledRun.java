@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * What a scheduled snapshot run computed: one one-day snapshot per day and grouping, in the property's zone.
+ * The outcome of a scheduled run: one one-day snapshot per day and grouping, in the property's zone, and alerts.
  *
  * @param property   measurement id
  * @param run        {@code daily} or {@code hourly}

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param comparisons    the KPIs compared with each requested base period, in request order, or absent when none
  *                       was requested
  * @param goals          progress of the property's goals whose window overlaps the range, as of the range's last
- *                       day (or today, if earlier); measured when the snapshot is returned, not stored with it
+ *                       day (or today, if earlier). It is measured when the snapshot is returned, not stored.
  * @param goalKpis       for each goal type, the KPIs to watch
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code goals} function over HTTP on purchases the test stores. Product SKU-X sold 4 × 100 EUR from 2 April to
  * 1 May 2026, 5 × 100 EUR from 2 to 31 May (the baseline), and 3 × 100 EUR from 1 to 15 June. A goal of 20 % more
- * sales in June therefore aims at 600 EUR and stands at 300 EUR on 15 June: exactly on the straight-line pace.
+ * sales in June therefore aims at 600 EUR and is at 300 EUR on 15 June: exactly on the straight-line pace.
  */
 @QuarkusTest
 @QuarkusTestResource(DynaliteTestResource.class)
