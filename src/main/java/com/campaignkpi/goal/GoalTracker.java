@@ -22,6 +22,9 @@ public class GoalTracker {
     /** Earlier windows of the goal's length compared to find the largest change the history shows. */
     static final int HISTORY_WINDOWS = 4;
 
+    /** Days of history read at most for that comparison, so a long goal compares fewer windows. */
+    static final int HISTORY_DAYS = 400;
+
     /** KPIs a goal lowers: costs, cost ratios and bounce rates. */
     static final java.util.Set<String> LOWER_IS_BETTER = java.util.Set.of("bounce_rate", "single_page_bounce_rate",
             "cost", "cpc", "cpm", "cpa", "tracked_cpa", "cac");
@@ -61,7 +64,8 @@ public class GoalTracker {
 
         List<BigDecimal> values = new ArrayList<>();
         LocalDate windowEnd = baseline[0].minusDays(1);
-        for (int i = 0; i < HISTORY_WINDOWS && windowEnd.minusDays(length - 1).getYear() >= 1970; i++) {
+        long windows = Math.max(1, Math.min(HISTORY_WINDOWS, HISTORY_DAYS / length));
+        for (int i = 0; i < windows && windowEnd.minusDays(length - 1).getYear() >= 1970; i++) {
             LocalDate windowStart = windowEnd.minusDays(length - 1);
             values.add(kpis.measure(property, goal, windowStart, windowEnd).value());
             windowEnd = windowStart.minusDays(1);

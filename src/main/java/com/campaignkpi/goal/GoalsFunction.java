@@ -4,6 +4,7 @@ import com.campaignkpi.api.Days;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.property.AdminAccess;
 import com.campaignkpi.property.Property;
+import com.campaignkpi.property.PropertyIds;
 import com.campaignkpi.property.PropertyStore;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -107,7 +108,7 @@ public class GoalsFunction {
             throw RequestException.invalid("goalId", "goalId is missing");
         }
         return store.get(property.id(), id).orElseThrow(() -> RequestException.notFound("goalId", "goal '"
-                + com.campaignkpi.property.PropertyIds.abbreviate(id) + "' of property '" + property.id()
+                + PropertyIds.abbreviate(id) + "' of property '" + property.id()
                 + "' does not exist"));
     }
 
