@@ -10,12 +10,10 @@ import java.util.Optional;
 /** The {@code goal-kpis} function: for each goal type, the KPIs to watch, with their Persian names. */
 public class GoalKpisFunction {
 
-    /** KPIs to watch that are breakdowns or sums of others rather than entries of the KPI definitions. */
+    /** KPIs to watch that are breakdowns rather than entries of the KPI definitions. */
     private static final List<WatchedKpi> EXTRA = List.of(
             new WatchedKpi("traffic_sources", "breakdown", "منابع ترافیک",
-                    "سهم هر منبع و رسانه (مثلاً google / cpc) از جلسه‌ها؛ در هر گزارش زیر trafficSources"),
-            new WatchedKpi("branded_searches", "count", "جستجوهای نام برند",
-                    "جستجوهای داخل سایت و عبارت‌های جستجوی تبلیغاتی که نام برند شما را دارند"));
+                    "سهم هر منبع و رسانه (مثلاً google / cpc) از جلسه‌ها؛ در هر گزارش زیر trafficSources"));
 
     /**
      * One KPI to watch.

@@ -1,5 +1,8 @@
 package com.campaignkpi.goal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The part of a property a goal measures.
  *
@@ -7,6 +10,7 @@ package com.campaignkpi.goal;
  *              {@code product} or {@code item} (an item_id or item_name of purchased items)
  * @param value what the kind names; null for the whole property
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record GoalScope(String kind, String value) {
 
     public static final String PROPERTY = "property";
@@ -18,6 +22,7 @@ public record GoalScope(String kind, String value) {
     public static final GoalScope WHOLE_PROPERTY = new GoalScope(PROPERTY, null);
 
     /** Returns whether the scope is a product or item, whose KPIs come from purchased items. */
+    @JsonIgnore
     public boolean isItem() {
         return PRODUCT.equals(kind) || ITEM.equals(kind);
     }

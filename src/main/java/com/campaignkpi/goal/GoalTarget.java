@@ -1,5 +1,6 @@
 package com.campaignkpi.goal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 
 /**
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
  *                      start
  * @param baselineTo    last day of the baseline period
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record GoalTarget(String kind, BigDecimal value, String baselineFrom, String baselineTo) {
 
     public static final String ABSOLUTE = "absolute";

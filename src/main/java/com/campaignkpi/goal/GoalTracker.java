@@ -114,7 +114,8 @@ public class GoalTracker {
             return new Measure(null, "the baseline is zero, so a relative target has no value; give an absolute "
                     + "target");
         }
-        return new Measure(base.value().multiply(BigDecimal.ONE.add(value)), null);
+        return new Measure(base.value().multiply(BigDecimal.ONE.add(value)).setScale(scale(goal.kpi()),
+                RoundingMode.HALF_EVEN), null);
     }
 
     /** Returns {@code (to - from) / from}, or null when either is null or {@code from} is zero. */

@@ -60,6 +60,9 @@ final class ProgressCalculator {
                     reason);
         }
 
+        // The way to go starts at the baseline when the target lies beyond it in the goal's direction; otherwise,
+        // as for a target already behind the baseline, it is measured against the target alone.
+        boolean fromBase = base != null && (increase ? goal.compareTo(base) > 0 : goal.compareTo(base) < 0);
         BigDecimal expected;
         BigDecimal projected;
         BigDecimal share;
@@ -69,19 +72,20 @@ final class ProgressCalculator {
                     .divide(BigDecimal.valueOf(elapsed), scale, RoundingMode.HALF_EVEN);
             share = ratio(now, goal);
         } else {
-            expected = base == null ? goal
-                    : base.add(goal.subtract(base).multiply(fraction)).setScale(scale, RoundingMode.HALF_EVEN);
+            expected = fromBase ? base.add(goal.subtract(base).multiply(fraction)).setScale(scale,
+                    RoundingMode.HALF_EVEN) : goal;
             projected = now;
-            share = base == null ? ratio(now, goal) : ratio(now.subtract(base), goal.subtract(base));
+            share = way(now, base, goal, increase, fromBase);
         }
 
-        String status = status(cumulative, increase, today.isAfter(deadline), base, goal, now, projected);
+        String status = status(cumulative, increase, fromBase, today.isAfter(deadline), base, goal, now,
+                projected);
         return new GoalProgress(asOf.toString(), elapsed, total, base, now, goal, share, expected, projected, status,
                 null);
     }
 
-    private static String status(boolean cumulative, boolean increase, boolean finished, BigDecimal base,
-            BigDecimal goal, BigDecimal now, BigDecimal projected) {
+    private static String status(boolean cumulative, boolean increase, boolean fromBase, boolean finished,
+            BigDecimal base, BigDecimal goal, BigDecimal now, BigDecimal projected) {
         if (finished) {
             return reaches(now, goal, increase) ? GoalProgress.ACHIEVED : GoalProgress.MISSED;
         }
@@ -92,8 +96,20 @@ final class ProgressCalculator {
         if (reaches(projected, goal, increase)) {
             return GoalProgress.ON_TRACK;
         }
-        BigDecimal way = base == null ? ratio(projected, goal) : ratio(projected.subtract(base), goal.subtract(base));
+        BigDecimal way = way(projected, base, goal, increase, fromBase);
         return way != null && way.compareTo(AT_RISK_SHARE) >= 0 ? GoalProgress.AT_RISK : GoalProgress.OFF_TRACK;
+    }
+
+    /**
+     * Returns how much of the way to the target {@code value} covers: from the baseline when {@code fromBase},
+     * else as the value over the target (the target over the value for a goal to lower a KPI).
+     */
+    private static BigDecimal way(BigDecimal value, BigDecimal base, BigDecimal goal, boolean increase,
+            boolean fromBase) {
+        if (fromBase) {
+            return ratio(value.subtract(base), goal.subtract(base));
+        }
+        return increase ? ratio(value, goal) : ratio(goal, value);
     }
 
     private static boolean reaches(BigDecimal value, BigDecimal goal, boolean increase) {

@@ -94,6 +94,10 @@ final class SmartChecks {
         KpiDefinition definition = KpiRegistry.find(kpi).orElseThrow(() -> RequestException.invalid("goal.kpi",
                 "goal.kpi '" + PropertyIds.abbreviate(kpi) + "' is not a KPI this product computes; see the kpis "
                         + "function for the ids (measurable)"));
+        if (KpiRegistry.brand().contains(definition) && !scope.kind().equals(GoalScope.PROPERTY)) {
+            throw RequestException.invalid("goal.kpi", "goal.kpi '" + kpi + "' is counted for the whole property "
+                    + "only; use a property scope (measurable)");
+        }
         boolean paid = KpiRegistry.paid().contains(definition);
         if (paid && scope.kind().equals(GoalScope.SOURCE_MEDIUM)) {
             throw RequestException.invalid("goal.kpi", "goal.kpi '" + kpi + "' comes from ad spend, which is "

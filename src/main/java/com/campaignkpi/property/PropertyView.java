@@ -19,7 +19,8 @@ public record PropertyView(String property, String timeZone, List<String> keyEve
             return alerts;
         }
         java.net.URI uri = java.net.URI.create(alerts.webhookUrl());
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         return new AlertSettings(alerts.thresholds(), alerts.disabledRules(), uri.getScheme() + "://"
-                + uri.getHost() + "/…");
+                + uri.getHost() + port + "/…");
     }
 }

@@ -96,7 +96,7 @@ public class ScheduledAlerts {
         }
         Instant lastEventAt = last == Long.MIN_VALUE ? null
                 : Instant.ofEpochSecond(last / 1_000_000, (last % 1_000_000) * 1_000);
-        BigDecimal perHour = BigDecimal.valueOf(count).divide(BigDecimal.valueOf(BASELINE_HOURS), 1,
+        BigDecimal perHour = BigDecimal.valueOf(count).divide(BigDecimal.valueOf(BASELINE_HOURS), 6,
                 RoundingMode.HALF_EVEN);
         AlertInput input = new AlertInput(property.id(), LocalDate.ofInstant(now, property.timeZone()).toString(),
                 null, null, null, null, new TrackingActivity(lastEventAt, perHour, now));

@@ -192,6 +192,8 @@ class GoalsHostileTest {
                 goal("name Persian with emoji", 200, null, check(response -> assertEquals(persian,
                         response.jsonPath().getString("[0].goal.name"))), "goal.name", persian),
                 goal("name of 150 emoji", 200, null, "goal.name", "🚀".repeat(150)),
+                raw("/goals", "name with lone surrogate", json(goalRequest("create", OWNER))
+                        .replace("Sessions up", "Sessions \\ud800 up"), 400, "goal.name"),
 
                 goal("type null", 400, "goal.type", "goal.type", null),
                 goal("type as array", 400, "goal.type", "goal.type", node("[\"traffic\"]")),
@@ -433,10 +435,11 @@ class GoalsHostileTest {
     // ---------------------------------------------------------------- GET /goal-kpis
 
     @Test
-    void goalKpisIgnoreQueryAndBody() {
+    void goalKpisOverGetAndPost() {
         Response plain = given().get("/goal-kpis");
         Response withQuery = given().queryParam("type", "nope").get("/goal-kpis");
-        Response posted = post("/goal-kpis", "[]");
+        Response emptyPost = given().contentType(ContentType.JSON).post("/goal-kpis");
+        Response withBody = post("/goal-kpis", "[]");
 
         assertAll(
                 () -> assertEquals(200, plain.statusCode(), describe(plain)),
@@ -444,7 +447,22 @@ class GoalsHostileTest {
                         plain.jsonPath().getList("type")),
                 () -> assertFalse(plain.jsonPath().getList("kpis.flatten().nameFa").contains(null)),
                 () -> assertEquals(200, withQuery.statusCode(), describe(withQuery)),
-                () -> assertEquals(200, posted.statusCode(), describe(posted)));
+                () -> assertEquals(200, emptyPost.statusCode(), describe(emptyPost)),
+                () -> assertEquals(400, withBody.statusCode(), describe(withBody)),
+                () -> assertEquals("$", field(withBody), describe(withBody)));
+    }
+
+    @Test
+    void goalsOverGetWithQuery() {
+        Response listed = given().queryParam("action", "list").queryParam("property", OWNER)
+                .queryParam("adminToken", ADMIN_TOKEN).get("/goals");
+        Response wrongToken = given().queryParam("action", "list").queryParam("property", OWNER)
+                .queryParam("adminToken", "guess").get("/goals");
+
+        System.out.println("PROBE GET /goals: " + describe(listed) + " | " + describe(wrongToken));
+        assertAll(
+                () -> assertTrue(listed.statusCode() < 500, describe(listed)),
+                () -> assertTrue(wrongToken.statusCode() < 500, describe(wrongToken)));
     }
 
     // ---------------------------------------------------------------- POST /alerts

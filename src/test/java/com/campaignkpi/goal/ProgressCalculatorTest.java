@@ -113,6 +113,16 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void targetBehindBaselineMeasuredAgainstTarget() {
+        GoalProgress progress = ProgressCalculator.progress(false, true, 6, measure("0.5"), measure("0.18"),
+                measure("0.40"), START, DEADLINE, LocalDate.of(2026, 6, 15));
+
+        assertEquals(new BigDecimal("0.40"), progress.expectedByToday(), "no line from a baseline already past");
+        assertEquals(new BigDecimal("0.450000"), progress.shareDone(), "0.18 / 0.40");
+        assertEquals(GoalProgress.OFF_TRACK, progress.status());
+    }
+
+    @Test
     void missingTargetHasReason() {
         GoalProgress progress = ProgressCalculator.progress(true, true, 2, new Measure(null, "no sessions"),
                 measure("10"), new Measure(null, "the baseline is zero"), START, DEADLINE,

@@ -48,6 +48,13 @@ class SmartChecksTest {
     }
 
     @Test
+    void measurableBrandKpiOnlyForProperty() {
+        assertInvalid("goal.kpi", "goal.kpi 'branded_searches' is counted for the whole property only; use a "
+                + "property scope (measurable)", goal("awareness", "branded_searches", PLUS_20,
+                        new GoalScope("campaign", "autumn"), "2026-06-01", "2026-06-30"));
+    }
+
+    @Test
     void relativeTargetMustChange() {
         assertInvalid("goal.target.value", "goal.target.value 0 is not a change: give a fraction above -1 and not "
                 + "0, such as 0.20 for 20 % more or -0.10 for 10 % less", goal("sales", "revenue",
