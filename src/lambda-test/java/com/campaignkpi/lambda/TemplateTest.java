@@ -87,7 +87,7 @@ class TemplateTest {
     void tablesMatchStores() {
         Map<?, ?> resources = TemplatePolicies.resources();
         for (String table : List.of(TableNames.PROPERTIES, TableNames.EVENTS, TableNames.REJECTIONS,
-                TableNames.VISITORS, TableNames.SPEND, TableNames.SNAPSHOTS)) {
+                TableNames.VISITORS, TableNames.SPEND, TableNames.SNAPSHOTS, TableNames.GOALS, TableNames.ALERTS)) {
             Map<?, ?> properties = TemplatePolicies.properties(table);
             assertEquals("AWS::DynamoDB::Table", ((Map<?, ?>) resources.get(table)).get("Type"), table);
             assertEquals("PAY_PER_REQUEST", properties.get("BillingMode"), table);
@@ -101,7 +101,7 @@ class TemplateTest {
             boolean singleKey = table.equals(TableNames.PROPERTIES) || table.equals(TableNames.VISITORS);
             assertEquals(singleKey ? List.of("pk HASH") : List.of("pk HASH", "sk RANGE"), keys, table);
         }
-        for (String expiring : List.of(TableNames.EVENTS, TableNames.REJECTIONS)) {
+        for (String expiring : List.of(TableNames.EVENTS, TableNames.REJECTIONS, TableNames.ALERTS)) {
             assertEquals(Map.of("AttributeName", "expiresAt", "Enabled", true),
                     TemplatePolicies.properties(expiring).get("TimeToLiveSpecification"), expiring);
         }
