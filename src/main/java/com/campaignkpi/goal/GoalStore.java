@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
@@ -24,6 +25,10 @@ public class GoalStore {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String DOC = "doc";
+
+    /** Sort key of the item that counts a property's goals; '#' never starts a goal id. */
+    static final String COUNT_KEY = "#count";
+    static final String COUNT = "goals";
 
     @Inject
     DynamoDbClient dynamo;
@@ -52,9 +57,61 @@ public class GoalStore {
     public List<Goal> list(String property) {
         List<Goal> goals = new ArrayList<>();
         for (Map<String, AttributeValue> item : DynamoQueries.partition(dynamo, tables.goals(), property)) {
-            goals.add(read(item));
+            if (!COUNT_KEY.equals(item.get(SK).s())) {
+                goals.add(read(item));
+            }
         }
         return goals;
+    }
+
+    /**
+     * Counts one more goal of the property unless it has {@code max} already, in one conditional update, so
+     * concurrent creates cannot pass the limit together. Returns false at the limit. A create that fails after
+     * this call gives the place back with {@link #release}.
+     */
+    public boolean reserve(String property, int max) {
+        if (increment(property, max)) {
+            return true;
+        }
+        // Either the property is at the limit, or it has no count yet: the first create sets the count from the
+        // stored goals, and when several try at once only one sets it and the others count on from there.
+        int stored = list(property).size();
+        if (stored >= max) {
+            return false;
+        }
+        try {
+            dynamo.putItem(request -> request.tableName(tables.goals())
+                    .item(Map.of(PK, AttributeValue.fromS(property), SK, AttributeValue.fromS(COUNT_KEY),
+                            COUNT, AttributeValue.fromN(Integer.toString(stored))))
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            // The count exists: set by a concurrent create, or the property is at the limit.
+        }
+        return increment(property, max);
+    }
+
+    /** Counts one goal fewer, after a delete or a create that failed after {@link #reserve}. */
+    public void release(String property) {
+        dynamo.updateItem(request -> request.tableName(tables.goals()).key(key(property, COUNT_KEY))
+                .updateExpression("ADD #count :minusOne")
+                .conditionExpression("#count > :zero")
+                .expressionAttributeNames(Map.of("#count", COUNT))
+                .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
+                        ":zero", AttributeValue.fromN("0"))));
+    }
+
+    private boolean increment(String property, int max) {
+        try {
+            dynamo.updateItem(request -> request.tableName(tables.goals()).key(key(property, COUNT_KEY))
+                    .updateExpression("SET #count = #count + :one")
+                    .conditionExpression("#count < :max")
+                    .expressionAttributeNames(Map.of("#count", COUNT))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":max", AttributeValue.fromN(Integer.toString(max)))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     public void delete(String property, String id) {

@@ -64,21 +64,29 @@ public class GoalsFunction {
 
     private GoalReport create(Property property, GoalInput input, LocalDate today) {
         List<SmartFinding> findings = SmartChecks.check(input);
-        if (store.list(property.id()).size() >= MAX_GOALS) {
+        if (!store.reserve(property.id(), MAX_GOALS)) {
             throw RequestException.invalid("goal", "property '" + property.id() + "' already has " + MAX_GOALS
                     + " goals, the limit; delete one first");
         }
-        String now = now();
-        Goal goal = goal("g-" + UUID.randomUUID().toString().substring(0, 13), property, input, now, now);
-        store.put(goal);
-        return report(property, goal, today, findings);
+        try {
+            String now = now();
+            Goal goal = goal("g-" + UUID.randomUUID().toString().substring(0, 13), property, input, now, now);
+            // Measured before storing, so a goal whose progress cannot be computed is never stored.
+            GoalReport report = report(property, goal, today, findings);
+            store.put(goal);
+            return report;
+        } catch (RuntimeException e) {
+            store.release(property.id());
+            throw e;
+        }
     }
 
     private GoalReport update(Property property, Goal existing, GoalInput input, LocalDate today) {
         List<SmartFinding> findings = SmartChecks.check(input);
         Goal goal = goal(existing.id(), property, input, existing.createdAt(), now());
+        GoalReport report = report(property, goal, today, findings);
         store.put(goal);
-        return report(property, goal, today, findings);
+        return report;
     }
 
     private List<GoalReport> list(Property property, LocalDate today) {
@@ -91,6 +99,7 @@ public class GoalsFunction {
 
     private GoalReport delete(Property property, Goal goal) {
         store.delete(property.id(), goal.id());
+        store.release(property.id());
         return new GoalReport(goal, null, null);
     }
 
@@ -106,6 +115,11 @@ public class GoalsFunction {
     private Goal existing(Property property, String id) {
         if (id == null || id.isBlank()) {
             throw RequestException.invalid("goalId", "goalId is missing");
+        }
+        if (!PropertyIds.isValid(id)) {
+            // Ids are generated as "g-" and 13 letters, digits or '-', so no goal has such an id.
+            throw RequestException.notFound("goalId", "goal '" + PropertyIds.abbreviate(id) + "' of property '"
+                    + property.id() + "' does not exist");
         }
         return store.get(property.id(), id).orElseThrow(() -> RequestException.notFound("goalId", "goal '"
                 + PropertyIds.abbreviate(id) + "' of property '" + property.id()

@@ -2,6 +2,7 @@ package com.campaignkpi.goal;
 
 import com.campaignkpi.api.Days;
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.api.Texts;
 import com.campaignkpi.kpi.KpiDefinition;
 import com.campaignkpi.kpi.KpiRegistry;
 import com.campaignkpi.property.PropertyIds;
@@ -27,6 +28,14 @@ final class SmartChecks {
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_SCOPE_LENGTH = 500;
     static final int MAX_NOTES_LENGTH = 2000;
+
+    /** Largest absolute target: far above any count or amount a property reaches. */
+    static final BigDecimal MAX_TARGET = new BigDecimal("1E15");
+
+    /** Largest relative target: 1000 is 100,000 % more. */
+    static final BigDecimal MAX_RELATIVE_TARGET = new BigDecimal("1000");
+
+    static final int MAX_TARGET_PLACES = 6;
 
     private SmartChecks() {
     }
@@ -109,10 +118,11 @@ final class SmartChecks {
 
     private static void target(GoalTarget target) {
         if (target == null || target.value() == null) {
-            throw RequestException.invalid("goal.target", "goal.target is missing: give kind (absolute or "
-                    + "relative) and value, such as {\"kind\":\"relative\",\"value\":0.20} for 20 % more "
-                    + "(measurable)");
+            throw RequestException.invalid(target == null ? "goal.target" : "goal.target.value", "goal.target "
+                    + (target == null ? "is missing" : "has no value") + ": give kind (absolute or relative) and "
+                    + "value, such as {\"kind\":\"relative\",\"value\":0.20} for 20 % more (measurable)");
         }
+        bounded(target.value(), GoalTarget.RELATIVE.equals(target.kind()) ? MAX_RELATIVE_TARGET : MAX_TARGET);
         if (GoalTarget.RELATIVE.equals(target.kind())) {
             if (target.value().compareTo(BigDecimal.valueOf(-1)) <= 0 || target.value().signum() == 0) {
                 throw RequestException.invalid("goal.target.value", "goal.target.value " + target.value()
@@ -162,6 +172,10 @@ final class SmartChecks {
         if (target.baselineFrom() != null) {
             LocalDate from = Days.require("goal.target.baselineFrom", target.baselineFrom());
             LocalDate to = Days.require("goal.target.baselineTo", target.baselineTo());
+            if (from.getYear() < 1970 || to.getYear() > 9999) {
+                throw RequestException.invalid("goal.target.baselineFrom", "the baseline " + from + " to " + to
+                        + " is outside the years 1970 to 9999");
+            }
             if (to.isBefore(from) || !to.isBefore(start)) {
                 throw RequestException.invalid("goal.target.baselineTo", "the baseline " + from + " to " + to
                         + " must end before goal.start " + start + " and not before it begins");
@@ -180,10 +194,27 @@ final class SmartChecks {
         if (value == null || value.isBlank()) {
             throw RequestException.invalid(field, field + " is missing");
         }
-        if (value.length() > maxLength) {
-            throw RequestException.invalid(field, field + " has " + value.length() + " characters; the limit is "
+        if (!Texts.isWellFormed(value)) {
+            throw RequestException.invalid(field, field + " contains half of a UTF-16 surrogate pair, which is not "
+                    + "a character; send valid Unicode text");
+        }
+        int length = Texts.length(value);
+        if (length > maxLength) {
+            throw RequestException.invalid(field, field + " has " + length + " characters; the limit is "
                     + maxLength);
         }
         return value;
+    }
+
+    /** Checks that a target value is a plain decimal: at most 6 places and below {@link #MAX_TARGET}. */
+    private static void bounded(BigDecimal value, BigDecimal max) {
+        if (value.stripTrailingZeros().scale() > MAX_TARGET_PLACES) {
+            throw RequestException.invalid("goal.target.value", "goal.target.value has more than "
+                    + MAX_TARGET_PLACES + " decimal places");
+        }
+        if (value.abs().compareTo(max) > 0) {
+            throw RequestException.invalid("goal.target.value", "goal.target.value is above the limit of "
+                    + max.toPlainString());
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.campaignkpi.property;
 
 import com.campaignkpi.alert.AlertSettings;
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.api.Texts;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -71,7 +72,8 @@ public class PropertyFunction {
         List<String> lowercase = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i) == null ? "" : terms.get(i).strip();
-            if (term.length() < 2 || term.length() > MAX_BRAND_TERM_LENGTH) {
+            int length = Texts.isWellFormed(term) ? Texts.length(term) : 0;
+            if (length < 2 || length > MAX_BRAND_TERM_LENGTH) {
                 throw RequestException.invalid("brandTerms[" + i + "]", "brandTerms[" + i + "] '"
                         + PropertyIds.abbreviate(term) + "' is invalid: use 2 to " + MAX_BRAND_TERM_LENGTH
                         + " characters");

@@ -82,6 +82,10 @@ public class ScheduledSnapshots {
         }
         Instant now = asOf == null ? clock.instant() : asOf.atStartOfDay(property.timeZone()).toInstant();
         List<LocalDate> days = days(run, lateDays, LocalDate.ofInstant(now, property.timeZone()));
+        if (days.get(0).getYear() < 1970 || days.get(days.size() - 1).getYear() > 9999) {
+            throw RequestException.invalid("asOf", "the run as of " + asOf + " covers " + days.get(0) + " to "
+                    + days.get(days.size() - 1) + ", outside the years 1970 to 9999");
+        }
         List<GroupBy> groupings = groupings(groupBy);
 
         int stored = 0;

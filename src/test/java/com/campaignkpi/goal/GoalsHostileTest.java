@@ -218,6 +218,10 @@ class GoalsHostileTest {
                 // 1e-999999999 would cost a billion digits.
                 goal("relative target 1e-100000", 400, "goal.target.value", "goal.target.value",
                         node("1e-100000")),
+                goal("relative target 1e999999999", 400, "goal.target.value", "goal.target.value",
+                        node("1e999999999")),
+                goal("absolute target 1e999999999", 400, "goal.target.value", "goal.target.kind", "absolute",
+                        "goal.target.value", node("1e999999999")),
                 goal("relative target -1", 400, "goal.target.value", "goal.target.value", -1),
                 goal("absolute target -1", 400, "goal.target.value", "goal.target.kind", "absolute",
                         "goal.target.value", -1),
@@ -560,7 +564,7 @@ class GoalsHostileTest {
                         node("{\"disabledRules\":[null]}")),
                 propertyCase("disabledRules as string", 400, "alerts.disabledRules", "alerts",
                         node("{\"disabledRules\":\"ctr_drop\"}")),
-                propertyCase("disabledRules object entry", 400, "alerts.disabledRules", "alerts",
+                propertyCase("disabledRules object entry", 400, "alerts.disabledRules[0]", "alerts",
                         node("{\"disabledRules\":[{}]}")),
                 propertyCase("disabledRules repeated", 200, null, "alerts",
                         node("{\"disabledRules\":[\"ctr_drop\",\"ctr_drop\"]}")),
@@ -908,10 +912,12 @@ class GoalsHostileTest {
         }
     }
 
+    /** Deletes the goals and their count, since the fillers are stored directly and the count starts over. */
     private void clearGoals(String property) {
         for (Goal goal : goals.list(property)) {
             goals.delete(property, goal.id());
         }
+        goals.delete(property, GoalStore.COUNT_KEY);
     }
 
     private int storedSnapshots() {
