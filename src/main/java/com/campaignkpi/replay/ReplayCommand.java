@@ -57,8 +57,9 @@ public final class ReplayCommand {
               --time-zone ZONE        IANA time zone of the snapshot and the property (default: UTC)
               --register-property     create or replace the property with this secret before replaying;
                                       needs --admin-token, the server's CAMPAIGNKPI_ADMIN_TOKEN
-              --group-by DIMENSION    the snapshot's per-group table: date, source, medium, source_medium,
-                                      campaign, channel_group, landing_page or device_category
+              --group-by DIMENSION    the snapshot's per-group table: date, week, month, source, medium,
+                                      source_medium, campaign, channel_group, landing_page or
+                                      device_category
                                       (default: channel_group)
               --json                  print the snapshot as JSON on standard output; the replay summary
                                       then goes to standard error

@@ -56,8 +56,8 @@ record ReplayOptions(
     static final String DEFAULT_GROUP_BY = "channel_group";
     static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
     static final int MAX_CONCURRENCY = 64;
-    static final List<String> GROUP_BY_VALUES = List.of("date", "source", "medium", "source_medium", "campaign",
-            "channel_group", "landing_page", "device_category");
+    static final List<String> GROUP_BY_VALUES = List.of("date", "week", "month", "source", "medium", "source_medium",
+            "campaign", "channel_group", "landing_page", "device_category");
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--base-url", "--measurement-id", "--api-secret",
             "--input", "--format", "--from", "--to", "--time-zone", "--admin-token", "--group-by", "--concurrency",

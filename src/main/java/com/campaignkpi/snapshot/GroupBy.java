@@ -3,7 +3,9 @@ package com.campaignkpi.snapshot;
 import com.campaignkpi.ingest.EpochMicros;
 import com.campaignkpi.session.Session;
 import com.campaignkpi.traffic.TrafficSource;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
@@ -12,6 +14,10 @@ import java.util.function.BiFunction;
 /** Dimensions a snapshot can be split by; each session falls into exactly one group. */
 public enum GroupBy {
     DATE("date", (session, zone) -> startDate(session, zone).toString()),
+    /** ISO weeks, keyed by the Monday they start on, for weekly time series. */
+    WEEK("week", (session, zone) -> startDate(session, zone).with(DayOfWeek.MONDAY).toString()),
+    /** Calendar months, keyed yyyy-MM, for monthly time series. */
+    MONTH("month", (session, zone) -> YearMonth.from(startDate(session, zone)).toString()),
     SOURCE("source", (session, zone) -> session.trafficSource().source()),
     MEDIUM("medium", (session, zone) -> session.trafficSource().medium()),
     SOURCE_MEDIUM("source_medium", (session, zone) -> session.trafficSource().source() + " / "
@@ -35,6 +41,11 @@ public enum GroupBy {
 
     public String keyOf(Session session, ZoneId zone) {
         return key.apply(session, zone);
+    }
+
+    /** Returns whether the groups are periods of time, listed in time order rather than largest first. */
+    public boolean isTimeSeries() {
+        return this == DATE || this == WEEK || this == MONTH;
     }
 
     public static Optional<GroupBy> fromId(String id) {

@@ -40,7 +40,7 @@ final class SnapshotGroups {
         }
         Comparator<Map.Entry<String, List<Session>>> byKey = Map.Entry.comparingByKey();
         List<Map.Entry<String, List<Session>>> sorted = parts.entrySet().stream()
-                .sorted(groupBy == GroupBy.DATE ? byKey : bySize())
+                .sorted(groupBy.isTimeSeries() ? byKey : bySize())
                 .toList();
         List<SnapshotGroup> groups = new ArrayList<>();
         List<Session> rest = new ArrayList<>();
