@@ -68,6 +68,19 @@ class SnapshotApiFunctionTest {
         assertEquals(snapshot.get("computedAt"), mapper.readTree(got.get("body").asText()).get("computedAt"),
                 "the GET reads the snapshot the POST stored");
 
+        JsonNode csv = invoke(event("GET", "/export/snapshot.csv", Map.of("authorization", "Bearer " + ADMIN_TOKEN),
+                Map.of("property", PROPERTY, "from", "2026-03-20", "to", "2026-03-21"), null));
+        assertEquals(200, csv.get("statusCode").asInt(), csv.toString());
+        assertEquals("text/csv; charset=utf-8", csv.at("/headers/Content-Type").asText());
+        assertTrue(csv.get("body").asText().startsWith("property,from,to,time_zone,group_by,group,kpi,value,"),
+                csv.get("body").asText());
+        assertTrue(csv.get("body").asText().contains("G-APIREAD1,2026-03-20,2026-03-21,Asia/Tehran,,,sessions,0,"),
+                csv.get("body").asText());
+        JsonNode csvAnonymous = invoke(event("GET", "/export/snapshot.csv", Map.of(),
+                Map.of("property", PROPERTY, "from", "2026-03-20", "to", "2026-03-21"), null));
+        assertEquals(401, csvAnonymous.get("statusCode").asInt());
+        assertEquals("application/json", csvAnonymous.at("/headers/Content-Type").asText());
+
         JsonNode broken = invoke(event("POST", "/snapshot", Map.of("authorization", "Bearer " + ADMIN_TOKEN), null,
                 "{\"property\":"));
         assertEquals(400, broken.get("statusCode").asInt());

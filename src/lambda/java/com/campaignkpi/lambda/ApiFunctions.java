@@ -2,6 +2,7 @@ package com.campaignkpi.lambda;
 
 import com.campaignkpi.alert.AlertsFunction;
 import com.campaignkpi.alert.AlertsRequest;
+import com.campaignkpi.export.SnapshotCsv;
 import com.campaignkpi.goal.GoalKpisFunction;
 import com.campaignkpi.goal.GoalsFunction;
 import com.campaignkpi.goal.GoalsRequest;
@@ -9,6 +10,7 @@ import com.campaignkpi.kpi.KpiFunction;
 import com.campaignkpi.property.AdminAccess;
 import com.campaignkpi.property.PropertyFunction;
 import com.campaignkpi.property.PropertyRequest;
+import com.campaignkpi.snapshot.Snapshot;
 import com.campaignkpi.snapshot.SnapshotFunction;
 import com.campaignkpi.snapshot.SnapshotRequest;
 import com.campaignkpi.spend.SpendImportService;
@@ -68,15 +70,22 @@ public class ApiFunctions {
 
     @Funq("api-snapshot")
     public HttpApiResponse snapshot(HttpApiRequest request) {
-        return calls.respond(request, () -> {
-            admin.authorize(request.bearerToken(), "Authorization");
-            SnapshotRequest query = "GET".equals(request.method())
-                    ? new SnapshotRequest(request.query("property"), request.query("from"), request.query("to"),
-                            request.query("timeZone"), request.query("groupBy"), isTrue(request.query("refresh")),
-                            null, commaSeparated(request.query("compare")))
-                    : calls.readBody(request, SnapshotRequest.class);
-            return snapshots.snapshot(query);
-        });
+        if (request != null && request.path() != null && request.path().endsWith(".csv")) {
+            return calls.respondText(request, () -> SnapshotCsv.write(readSnapshot(request)),
+                    "text/csv; charset=utf-8");
+        }
+        return calls.respond(request, () -> readSnapshot(request));
+    }
+
+    /** Returns the snapshot a GET's query parameters or a POST's body ask for, after checking the admin token. */
+    private Snapshot readSnapshot(HttpApiRequest request) {
+        admin.authorize(request.bearerToken(), "Authorization");
+        SnapshotRequest query = "GET".equals(request.method())
+                ? new SnapshotRequest(request.query("property"), request.query("from"), request.query("to"),
+                        request.query("timeZone"), request.query("groupBy"), isTrue(request.query("refresh")),
+                        null, commaSeparated(request.query("compare")))
+                : calls.readBody(request, SnapshotRequest.class);
+        return snapshots.snapshot(query);
     }
 
     @Funq("api-kpis")

@@ -2,6 +2,7 @@ package com.campaignkpi.lambda;
 
 import com.campaignkpi.api.ErrorBody;
 import com.campaignkpi.api.Failures;
+import com.campaignkpi.api.JsonPaths;
 import com.campaignkpi.api.RequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,12 +28,26 @@ public class HttpApiCalls {
     ObjectMapper mapper;
 
     public HttpApiResponse respond(HttpApiRequest request, Supplier<Object> call) {
+        return respond(request, call, null);
+    }
+
+    /**
+     * Runs {@code call} like {@link #respond(HttpApiRequest, Supplier)}, but sends a text result as it is with
+     * {@code contentType}, such as CSV; failures are still JSON error bodies.
+     */
+    public HttpApiResponse respondText(HttpApiRequest request, Supplier<Object> call, String contentType) {
+        return respond(request, call, contentType);
+    }
+
+    private HttpApiResponse respond(HttpApiRequest request, Supplier<Object> call, String textType) {
         if (request == null) {
             return error(new ErrorBody(400, "The event is missing: the function expects an API Gateway HTTP API "
                     + "event (payload format 2.0)", "$"), Map.of());
         }
         try {
-            return ok(call.get());
+            Object result = call.get();
+            return textType == null ? ok(result)
+                    : new HttpApiResponse(200, Map.of("Content-Type", textType), (String) result, false);
         } catch (RequestException e) {
             return error(new ErrorBody(e.status(), e.getMessage(), e.field()), Map.of());
         } catch (RuntimeException e) {
@@ -59,7 +74,7 @@ public class HttpApiCalls {
         try {
             return mapper.readValue(body, type);
         } catch (JsonMappingException e) {
-            String field = fieldOf(e);
+            String field = JsonPaths.fieldOf(e);
             throw RequestException.invalid(field, "The body is not a valid " + type.getSimpleName() + " at "
                     + field + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -70,19 +85,6 @@ public class HttpApiCalls {
         } catch (IOException e) {
             throw RequestException.invalid("$", "The body could not be read as JSON: " + e.getMessage());
         }
-    }
-
-    /** Returns the JSON path of a mapping failure, such as {@code exchangeRates.rates[0].rate}, or $ for the body. */
-    private static String fieldOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "$" : path.toString();
     }
 
     private HttpApiResponse ok(Object result) {

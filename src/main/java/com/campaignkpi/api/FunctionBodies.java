@@ -74,7 +74,7 @@ public class FunctionBodies {
         try {
             mapper.readValue(body.getBytes(), type);
         } catch (JsonMappingException e) {
-            String field = fieldOf(e);
+            String field = JsonPaths.fieldOf(e);
             errors.send(context, 400, new ErrorBody(400, "The body is not a valid " + type.getSimpleName()
                     + (field.equals("$") ? "" : " at " + field) + ": " + e.getOriginalMessage(), field));
             return;
@@ -87,18 +87,5 @@ public class FunctionBodies {
             return;
         }
         context.next();
-    }
-
-    /** Returns the JSON path of a mapping failure, such as {@code goal.target.value}, or $ for the whole body. */
-    static String fieldOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "$" : path.toString();
     }
 }
