@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyStore;
+import com.campaignkpi.property.Secrets;
 import com.campaignkpi.storage.DynaliteTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,18 @@ class SnapshotApiFunctionTest {
                 Map.of("property", PROPERTY, "from", "2026-03-20", "to", "2026-03-21"), null));
         assertEquals(401, csvAnonymous.get("statusCode").asInt());
         assertEquals("application/json", csvAnonymous.at("/headers/Content-Type").asText());
+
+        properties.save(new Property("G-APIREAD2", ZoneId.of("UTC"), Property.DEFAULT_KEY_EVENTS,
+                Property.DEFAULT_SESSION_TIMEOUT, List.of(), List.of(), null,
+                List.of(Secrets.sha256Hex("dashboard-read-key-2"))));
+        Map<String, String> range = Map.of("property", "G-APIREAD2", "from", "2026-03-20", "to", "2026-03-21");
+        assertEquals(200, invoke(event("GET", "/snapshot", Map.of("authorization", "Bearer dashboard-read-key-2"),
+                range, null)).get("statusCode").asInt());
+        assertEquals(401, invoke(event("GET", "/snapshot", Map.of("authorization", "Bearer dashboard-read-key-9"),
+                range, null)).get("statusCode").asInt());
+        assertEquals(401, invoke(event("GET", "/snapshot", Map.of("authorization", "Bearer dashboard-read-key-2"),
+                Map.of("property", PROPERTY, "from", "2026-03-20", "to", "2026-03-21"), null))
+                .get("statusCode").asInt(), "a key of one property does not read another");
 
         JsonNode broken = invoke(event("POST", "/snapshot", Map.of("authorization", "Bearer " + ADMIN_TOKEN), null,
                 "{\"property\":"));

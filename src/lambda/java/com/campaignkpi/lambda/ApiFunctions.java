@@ -10,6 +10,7 @@ import com.campaignkpi.kpi.KpiFunction;
 import com.campaignkpi.property.AdminAccess;
 import com.campaignkpi.property.PropertyFunction;
 import com.campaignkpi.property.PropertyRequest;
+import com.campaignkpi.property.ReadAccess;
 import com.campaignkpi.snapshot.Snapshot;
 import com.campaignkpi.snapshot.SnapshotFunction;
 import com.campaignkpi.snapshot.SnapshotRequest;
@@ -48,6 +49,9 @@ public class ApiFunctions {
     AdminAccess admin;
 
     @Inject
+    ReadAccess reads;
+
+    @Inject
     SnapshotFunction snapshots;
 
     @Inject
@@ -79,7 +83,15 @@ public class ApiFunctions {
 
     /** Returns the snapshot a GET's query parameters or a POST's body ask for, after checking the admin token. */
     private Snapshot readSnapshot(HttpApiRequest request) {
-        admin.authorize(request.bearerToken(), "Authorization");
+        String key = request.bearerToken() != null ? request.bearerToken() : request.query("key");
+        if (!admin.matches(key)) {
+            // The key is checked before the snapshot is computed; the property comes from the query or the body.
+            String property = "GET".equals(request.method()) ? request.query("property") : null;
+            if (property == null) {
+                property = calls.readBody(request, SnapshotRequest.class).property();
+            }
+            reads.authorize(property, key, "Authorization", false);
+        }
         SnapshotRequest query = "GET".equals(request.method())
                 ? new SnapshotRequest(request.query("property"), request.query("from"), request.query("to"),
                         request.query("timeZone"), request.query("groupBy"), isTrue(request.query("refresh")),

@@ -3,6 +3,7 @@ package com.campaignkpi.export;
 import com.campaignkpi.api.ErrorBody;
 import com.campaignkpi.api.HttpErrors;
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.property.ReadAccess;
 import com.campaignkpi.snapshot.Snapshot;
 import com.campaignkpi.snapshot.SnapshotFunction;
 import com.campaignkpi.snapshot.SnapshotRequest;
@@ -11,14 +12,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code GET /export/snapshot.csv}: the snapshot function's result as CSV, for BI tools that read a URL, such as
  * Looker Studio, the Power BI Web connector, Tableau's Web Data Connector or Grafana's Infinity data source. The
  * query parameters are the snapshot request's fields: {@code property}, {@code from}, {@code to}, and optionally
- * {@code timeZone}, {@code groupBy}, {@code refresh} and {@code compare} (comma-separated).
+ * {@code timeZone}, {@code groupBy} and {@code refresh}, plus {@code key}, a read key for tools that cannot send an
+ * Authorization header. Comparisons are in the JSON only, so the export asks for none.
  */
 @ApplicationScoped
 public class ExportRoutes {
@@ -29,17 +29,21 @@ public class ExportRoutes {
     @Inject
     HttpErrors errors;
 
+    @Inject
+    ReadAccess reads;
+
     void install(@Observes Router router) {
         router.get("/export/snapshot.csv").blockingHandler(this::snapshotCsv, false);
     }
 
     private void snapshotCsv(RoutingContext context) {
         try {
+            reads.authorize(context.request().getParam("property"), readKey(context), "Authorization");
             Snapshot snapshot = snapshots.snapshot(new SnapshotRequest(
                     context.request().getParam("property"), context.request().getParam("from"),
                     context.request().getParam("to"), context.request().getParam("timeZone"),
                     context.request().getParam("groupBy"), isTrue(context.request().getParam("refresh")), null,
-                    list(context.request().getParam("compare"))));
+                    null));
             context.response()
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "inline; filename=\"snapshot-" + snapshot.property() + "-"
@@ -50,11 +54,16 @@ public class ExportRoutes {
         }
     }
 
-    private static Boolean isTrue(String flag) {
-        return flag != null && (flag.equals("1") || flag.equalsIgnoreCase("true"));
+    /** Returns the Bearer token, or the {@code key} query parameter for tools that cannot send headers. */
+    static String readKey(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return context.request().getParam("key");
     }
 
-    private static List<String> list(String value) {
-        return value == null || value.isBlank() ? null : Arrays.asList(value.split(",", -1));
+    private static Boolean isTrue(String flag) {
+        return flag != null && (flag.equals("1") || flag.equalsIgnoreCase("true"));
     }
 }

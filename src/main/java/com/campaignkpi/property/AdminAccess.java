@@ -19,10 +19,7 @@ public class AdminAccess {
      * which disables administrative calls altogether.
      */
     public void authorize(String token, String field) {
-        List<String> hashes = new ArrayList<>();
-        config.token().filter(value -> !value.isEmpty()).ifPresent(value -> hashes.add(Secrets.sha256Hex(value)));
-        config.tokenSha256().filter(value -> !value.isEmpty())
-                .ifPresent(value -> hashes.add(value.trim().toLowerCase(Locale.ROOT)));
+        List<String> hashes = hashes();
         if (hashes.isEmpty()) {
             throw RequestException.unauthorized(field, "Administrative calls are disabled: set "
                     + "campaignkpi.admin.token-sha256 (CAMPAIGNKPI_ADMIN_TOKEN_SHA256) or campaignkpi.admin.token "
@@ -31,5 +28,18 @@ public class AdminAccess {
         if (token == null || !Secrets.matches(token, hashes)) {
             throw RequestException.unauthorized(field, field + " is missing or wrong");
         }
+    }
+
+    /** Returns whether {@code token} is the admin token; false when none is configured. */
+    public boolean matches(String token) {
+        return token != null && Secrets.matches(token, hashes());
+    }
+
+    private List<String> hashes() {
+        List<String> hashes = new ArrayList<>();
+        config.token().filter(value -> !value.isEmpty()).ifPresent(value -> hashes.add(Secrets.sha256Hex(value)));
+        config.tokenSha256().filter(value -> !value.isEmpty())
+                .ifPresent(value -> hashes.add(value.trim().toLowerCase(Locale.ROOT)));
+        return hashes;
     }
 }

@@ -18,9 +18,11 @@ import java.util.Set;
  * @param secretHashes     SHA-256 hex digests of the accepted API secrets; the secrets are never stored
  * @param brandTerms       words that mark a search as one for the brand, lowercase, for {@code branded_searches}
  * @param alerts           thresholds, disabled rules and webhook of the alerts that scheduled runs raise
+ * @param readKeyHashes    SHA-256 hex digests of the keys that may read the property's KPIs; none leaves the reads
+ *                         open, as before read keys existed
  */
 public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
-        List<String> secretHashes, List<String> brandTerms, AlertSettings alerts) {
+        List<String> secretHashes, List<String> brandTerms, AlertSettings alerts, List<String> readKeyHashes) {
 
     /** GA4 marks these as key events in a new property; see support.google.com/analytics/answer/13128484. */
     public static final Set<String> DEFAULT_KEY_EVENTS = Set.of("purchase", "sign_up", "generate_lead");
@@ -35,6 +37,13 @@ public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Durati
         secretHashes = List.copyOf(secretHashes);
         brandTerms = brandTerms == null ? List.of() : List.copyOf(brandTerms);
         alerts = alerts == null ? AlertSettings.defaults() : alerts;
+        readKeyHashes = readKeyHashes == null ? List.of() : List.copyOf(readKeyHashes);
+    }
+
+    /** Creates a property without read keys. */
+    public Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
+            List<String> secretHashes, List<String> brandTerms, AlertSettings alerts) {
+        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, brandTerms, alerts, List.of());
     }
 
     /** Creates a property without brand terms and with the default alert settings. */

@@ -30,6 +30,9 @@ public class PropertyFunction {
     private static final int MAX_KEY_EVENTS = 50;
     private static final int MAX_SECRETS = 10;
     private static final int MAX_BRAND_TERMS = 20;
+    private static final int MAX_READ_KEYS = 5;
+    private static final int MIN_READ_KEY_LENGTH = 16;
+    private static final int MAX_READ_KEY_LENGTH = 200;
     private static final int MAX_BRAND_TERM_LENGTH = 100;
 
     @Inject
@@ -58,9 +61,31 @@ public class PropertyFunction {
                 request.brandTerms() != null ? brandTerms(request.brandTerms())
                         : existing.map(Property::brandTerms).orElse(List.of()),
                 request.alerts() != null ? request.alerts().validate()
-                        : existing.map(Property::alerts).orElse(AlertSettings.defaults()));
+                        : existing.map(Property::alerts).orElse(AlertSettings.defaults()),
+                request.readKeys() != null ? readKeyHashes(request.readKeys())
+                        : existing.map(Property::readKeyHashes).orElse(List.of()));
         store.save(property);
         return PropertyView.of(property);
+    }
+
+    /** Checks the read keys and returns their digests; the keys themselves are never stored. */
+    private static List<String> readKeyHashes(List<String> keys) {
+        if (keys.size() > MAX_READ_KEYS) {
+            throw RequestException.invalid("readKeys", "readKeys has " + keys.size() + " keys; the limit is "
+                    + MAX_READ_KEYS);
+        }
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            int length = key == null || !Texts.isWellFormed(key) ? 0 : Texts.length(key);
+            if (length < MIN_READ_KEY_LENGTH || length > MAX_READ_KEY_LENGTH) {
+                throw RequestException.invalid("readKeys[" + i + "]", "readKeys[" + i + "] is invalid: use "
+                        + MIN_READ_KEY_LENGTH + " to " + MAX_READ_KEY_LENGTH + " characters, such as the output of "
+                        + "openssl rand -hex 16");
+            }
+            hashes.add(Secrets.sha256Hex(key));
+        }
+        return hashes.stream().distinct().toList();
     }
 
     /** Checks and lowercases the brand terms, so matching ignores case. */

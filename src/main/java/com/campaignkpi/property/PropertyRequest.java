@@ -19,8 +19,11 @@ import java.util.List;
  *                              spellings; kept when absent, none for a new property
  * @param alerts                alert thresholds, disabled rules and a Slack-compatible webhook URL; kept when
  *                              absent, the defaults for a new property
+ * @param readKeys              keys for dashboards and BI tools to read this property's KPIs, 16 to 200 characters,
+ *                              at most 5 so one can be rotated; replace the stored ones when given, and an empty
+ *                              list opens the reads again
  * @param adminToken            must equal the deployment's {@code campaignkpi.admin.token}
  */
 public record PropertyRequest(String property, String timeZone, String apiSecret, List<String> apiSecrets,
-        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, AlertSettings alerts, String adminToken) {
+        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, AlertSettings alerts, List<String> readKeys, String adminToken) {
 }

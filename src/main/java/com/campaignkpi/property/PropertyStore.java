@@ -45,6 +45,7 @@ public class PropertyStore {
     static final String SECRET_HASHES = "secretHashes";
     static final String BRAND_TERMS = "brandTerms";
     static final String ALERTS = "alerts";
+    static final String READ_KEY_HASHES = "readKeyHashes";
     static final String UPDATED_AT = "updatedAt";
 
     private record Cached(Optional<Property> property, Instant readAt) {
@@ -103,6 +104,10 @@ public class PropertyStore {
                     .toList()));
         }
         item.put(ALERTS, AttributeValue.fromS(writeAlerts(property.alerts())));
+        if (!property.readKeyHashes().isEmpty()) {
+            item.put(READ_KEY_HASHES, AttributeValue.fromL(property.readKeyHashes().stream()
+                    .map(AttributeValue::fromS).toList()));
+        }
         item.put(UPDATED_AT, AttributeValue.fromS(clock.instant().toString()));
 
         dynamo.putItem(PutItemRequest.builder().tableName(tables.properties()).item(item).build());
@@ -125,8 +130,11 @@ public class PropertyStore {
                 ? item.get(BRAND_TERMS).l().stream().map(AttributeValue::s).toList()
                 : List.of();
         AlertSettings alerts = item.containsKey(ALERTS) ? readAlerts(item.get(ALERTS).s()) : AlertSettings.defaults();
+        List<String> readKeys = item.containsKey(READ_KEY_HASHES)
+                ? item.get(READ_KEY_HASHES).l().stream().map(AttributeValue::s).toList()
+                : List.of();
         return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
-                hashes, brandTerms, alerts);
+                hashes, brandTerms, alerts, readKeys);
     }
 
     /** Alert settings are stored as JSON, so a new threshold needs no change to the item layout. */
