@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
  * Looker Studio, the Power BI Web connector, Tableau's Web Data Connector or Grafana's Infinity data source. The
  * query parameters are the snapshot request's fields: {@code property}, {@code from}, {@code to}, and optionally
  * {@code timeZone}, {@code groupBy} and {@code refresh}, plus {@code key}, a read key for tools that cannot send an
- * Authorization header. Comparisons are in the JSON only, so the export asks for none.
+ * Authorization header. Comparisons are in the JSON only, so the export computes none.
  */
 @ApplicationScoped
 public class ExportRoutes {

@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 
 /**
  * Checks the key a dashboard or BI tool reads a property's KPIs with. A property with read keys accepts one of them
- * or the admin token; a property without any keeps its reads open, as before read keys existed.
+ * or the admin token. A property without any keeps its reads open on the self-hosted server, as before read keys
+ * existed.
  */
 @ApplicationScoped
 public class ReadAccess {

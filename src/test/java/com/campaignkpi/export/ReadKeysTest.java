@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Read keys per property: a property with keys answers its snapshot and CSV export only to one of them or the admin
- * token, and a key of one property does not read another.
+ * Read keys per property: a property with keys returns its snapshot and CSV export only for one of them or the
+ * admin token, and a key of one property does not read another.
  */
 @QuarkusTest
 @QuarkusTestResource(DynaliteTestResource.class)
