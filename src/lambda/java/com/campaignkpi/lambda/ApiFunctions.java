@@ -2,6 +2,7 @@ package com.campaignkpi.lambda;
 
 import com.campaignkpi.alert.AlertsFunction;
 import com.campaignkpi.alert.AlertsRequest;
+import com.campaignkpi.api.RequestException;
 import com.campaignkpi.export.SnapshotCsv;
 import com.campaignkpi.goal.GoalKpisFunction;
 import com.campaignkpi.goal.GoalsFunction;
@@ -85,6 +86,10 @@ public class ApiFunctions {
     private Snapshot readSnapshot(HttpApiRequest request) {
         String key = request.bearerToken() != null ? request.bearerToken() : request.query("key");
         if (!admin.matches(key)) {
+            if (key == null || key.isEmpty()) {
+                throw RequestException.unauthorized("Authorization", "Authorization is missing: send a read key "
+                        + "of the property or the admin token as a Bearer token");
+            }
             // The key is checked before the snapshot is computed; the property comes from the query or the body.
             String property = "GET".equals(request.method()) ? request.query("property") : null;
             if (property == null) {
@@ -154,7 +159,7 @@ public class ApiFunctions {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw com.campaignkpi.api.RequestException.invalid("limit", "limit '"
+            throw RequestException.invalid("limit", "limit '"
                     + com.campaignkpi.property.PropertyIds.abbreviate(value) + "' is not a whole number");
         }
     }
