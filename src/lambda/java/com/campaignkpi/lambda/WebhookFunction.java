@@ -10,8 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The {@code webhook} function behind API Gateway's webhook routes. It rejects a wrong or missing secret with 401
- * and an invalid event with its reason, as the HTTP server does, but stores nothing itself: it puts the request on
- * the ingest queue, so a throttled table or a deploy of the {@code ingest} function never loses an event.
+ * and an invalid event with its reason, as the HTTP server does, but stores nothing itself. It puts the request on
+ * the ingest queue, which keeps it for 14 days (template.yaml), so a throttled table or a deploy of the
+ * {@code ingest} function does not lose the event.
  *
  * <ul>
  *   <li>{@code POST /mp/collect}: a GA4 Measurement Protocol body.</li>

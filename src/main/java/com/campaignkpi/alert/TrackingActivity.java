@@ -7,8 +7,8 @@ import java.time.Instant;
  * Recent tracking-event activity of a property, for the {@code tracking_gap} rule.
  *
  * @param lastEventAt           the time of the newest stored event as its sender gave it (the receipt time when the
- *                              sender gave none), or null when none is known; replayed history counts by its own
- *                              time, so it does not end a gap
+ *                              sender gave none), or null when none is known. Replayed history counts by its own
+ *                              time, so it does not end a gap.
  * @param eventsPerHourBaseline average events per hour over the 7 days before {@code now}, or null when unknown
  * @param now                   the time of the check
  */

@@ -6,7 +6,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Sorts failures into those worth retrying, such as a throttling or unreachable store, and the rest. Every binding
- * uses it: the HTTP server answers a transient failure with 503, and the queue consumer lets the queue deliver the
+ * uses it: the HTTP server returns 503 for a transient failure, and the queue consumer lets the queue deliver the
  * message again.
  */
 public final class Failures {
@@ -18,8 +18,8 @@ public final class Failures {
     }
 
     /**
-     * Whether the same call may succeed later: the store throttled past the SDK's retries, could not be reached, or
-     * failed on its side (HTTP 5xx).
+     * Returns whether the same call may succeed later: the store throttled past the SDK's retries, could not be
+     * reached, or failed on its side (HTTP 5xx).
      */
     public static boolean isTransient(Throwable failure) {
         if (find(failure, StorageBusyException.class) != null || find(failure, SdkClientException.class) != null) {
@@ -39,7 +39,7 @@ public final class Failures {
                 null);
     }
 
-    /** The first exception of {@code type} in the cause chain of {@code failure}, or null. */
+    /** Returns the first exception of {@code type} in the cause chain of {@code failure}, or null. */
     public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         Throwable current = failure;
         while (current != null) {

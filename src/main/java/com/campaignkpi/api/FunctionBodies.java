@@ -4,6 +4,7 @@ import com.campaignkpi.alert.AlertsRequest;
 import com.campaignkpi.goal.GoalsRequest;
 import com.campaignkpi.ingest.CollectRequest;
 import com.campaignkpi.property.PropertyRequest;
+import com.campaignkpi.property.ReadAccess;
 import com.campaignkpi.snapshot.ScheduleRequest;
 import com.campaignkpi.snapshot.SnapshotRequest;
 import com.campaignkpi.spend.SpendRequest;
@@ -18,11 +19,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads the JSON body of each function with an input before Funqy does, and rejects a body that does not fit the
- * input type with 400 naming the field, such as {@code goal.target.value} or {@code groupBy[0]}. Funqy's HTTP
- * binding would return a bare 400 without a field. A body that fits goes on to Funqy unchanged.
+ * Reads the JSON body of each function with an input before Funqy does. A body that does not fit the input type
+ * gets 400 naming the field, such as {@code goal.target.value} or {@code groupBy[0]}, where Funqy's HTTP binding
+ * would return a bare 400 without a field. For {@code snapshot}, it also checks the read key, which a Funqy function
+ * cannot see because it arrives in a header. A body that passes goes on to Funqy unchanged.
  */
 @ApplicationScoped
 public class FunctionBodies {
@@ -38,7 +41,7 @@ public class FunctionBodies {
             "spend", SpendRequest.class);
 
     /** Functions without input: a body sent to them is a client's mistake. */
-    static final java.util.Set<String> NO_INPUT = java.util.Set.of("kpis", "goal-kpis");
+    static final Set<String> NO_INPUT = Set.of("kpis", "goal-kpis");
 
     @Inject
     ObjectMapper mapper;
@@ -46,9 +49,13 @@ public class FunctionBodies {
     @Inject
     HttpErrors errors;
 
+    @Inject
+    ReadAccess reads;
+
     void install(@Observes Router router) {
+        // Blocking, because the read-key check may read the property from the store.
         INPUTS.forEach((function, type) -> router.post("/" + function).order(-100)
-                .handler(context -> check(context, type)));
+                .blockingHandler(context -> check(context, type), false));
         NO_INPUT.forEach(function -> router.post("/" + function).order(-100).handler(this::checkEmpty));
     }
 
@@ -71,8 +78,9 @@ public class FunctionBodies {
             context.next();
             return;
         }
+        Object input;
         try {
-            mapper.readValue(body.getBytes(), type);
+            input = mapper.readValue(body.getBytes(), type);
         } catch (JsonMappingException e) {
             String field = JsonPaths.fieldOf(e);
             errors.send(context, 400, new ErrorBody(400, "The body is not a valid " + type.getSimpleName()
@@ -86,6 +94,24 @@ public class FunctionBodies {
             errors.send(context, 400, new ErrorBody(400, "The body could not be read: " + e.getMessage(), "$"));
             return;
         }
+
+        if (input instanceof SnapshotRequest request) {
+            try {
+                reads.authorize(request.property(), readKey(context), "Authorization");
+            } catch (RequestException e) {
+                errors.send(context, e.status(), new ErrorBody(e.status(), e.getMessage(), e.field()));
+                return;
+            }
+        }
         context.next();
+    }
+
+    /** Returns the Bearer token, or the {@code key} query parameter for tools that cannot send headers. */
+    public static String readKey(RoutingContext context) {
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return context.request().getParam("key");
     }
 }

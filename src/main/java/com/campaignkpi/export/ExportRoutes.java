@@ -1,6 +1,7 @@
 package com.campaignkpi.export;
 
 import com.campaignkpi.api.ErrorBody;
+import com.campaignkpi.api.FunctionBodies;
 import com.campaignkpi.api.HttpErrors;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.property.ReadAccess;
@@ -38,7 +39,7 @@ public class ExportRoutes {
 
     private void snapshotCsv(RoutingContext context) {
         try {
-            reads.authorize(context.request().getParam("property"), readKey(context), "Authorization");
+            reads.authorize(context.request().getParam("property"), FunctionBodies.readKey(context), "Authorization");
             Snapshot snapshot = snapshots.snapshot(new SnapshotRequest(
                     context.request().getParam("property"), context.request().getParam("from"),
                     context.request().getParam("to"), context.request().getParam("timeZone"),
@@ -52,15 +53,6 @@ public class ExportRoutes {
         } catch (RequestException e) {
             errors.send(context, e.status(), new ErrorBody(e.status(), e.getMessage(), e.field()));
         }
-    }
-
-    /** Returns the Bearer token, or the {@code key} query parameter for tools that cannot send headers. */
-    static String readKey(RoutingContext context) {
-        String authorization = context.request().getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).trim();
-        }
-        return context.request().getParam("key");
     }
 
     private static Boolean isTrue(String flag) {

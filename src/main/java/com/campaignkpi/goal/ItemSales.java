@@ -36,7 +36,7 @@ final class ItemSales {
 
     /** Returns the three item KPIs over {@code purchases}, which must already be limited to the range. */
     static Map<String, KpiValue> of(List<TrackedEvent> purchases, String item) {
-        String wanted = item.toLowerCase(Locale.ROOT);
+        String itemKey = item.toLowerCase(Locale.ROOT);
         BigDecimal revenue = BigDecimal.ZERO;
         BigDecimal quantity = BigDecimal.ZERO;
         long orders = 0;
@@ -46,7 +46,7 @@ final class ItemSales {
         for (TrackedEvent event : purchases) {
             boolean matched = false;
             for (JsonNode line : items(event)) {
-                if (!matches(line, wanted)) {
+                if (!matches(line, itemKey)) {
                     continue;
                 }
                 matched = true;
@@ -93,8 +93,8 @@ final class ItemSales {
         }
     }
 
-    private static boolean matches(JsonNode line, String wanted) {
-        return wanted.equals(text(line.get("item_id"))) || wanted.equals(text(line.get("item_name")));
+    private static boolean matches(JsonNode line, String itemKey) {
+        return itemKey.equals(text(line.get("item_id"))) || itemKey.equals(text(line.get("item_name")));
     }
 
     private static String text(JsonNode node) {

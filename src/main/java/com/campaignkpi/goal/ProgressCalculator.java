@@ -60,8 +60,8 @@ final class ProgressCalculator {
                     reason);
         }
 
-        // The way to go starts at the baseline when the target lies beyond it in the goal's direction; otherwise,
-        // as for a target already behind the baseline, it is measured against the target alone.
+        // The way to go starts at the baseline when the target lies beyond it in the goal's direction. A target
+        // already behind the baseline is measured against the target alone.
         boolean fromBase = base != null && (increase ? goal.compareTo(base) > 0 : goal.compareTo(base) < 0);
         BigDecimal expected;
         BigDecimal projected;

@@ -21,7 +21,7 @@ public enum Endpoint {
         return id;
     }
 
-    /** The endpoint with this id, or null for an unknown one. */
+    /** Returns the endpoint with this id, or null for an unknown one. */
     @JsonCreator
     public static Endpoint fromId(String id) {
         for (Endpoint endpoint : values()) {

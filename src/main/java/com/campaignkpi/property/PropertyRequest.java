@@ -16,12 +16,12 @@ import java.util.List;
  * @param sessionTimeoutMinutes inactivity gap that ends a session, a whole number of 1 to 240 minutes; kept when
  *                              absent, 30 for a new property
  * @param brandTerms            words that make a search one for the brand, such as the brand's name and its
- *                              spellings; kept when absent, none for a new property
- * @param alerts                alert thresholds, disabled rules and a Slack-compatible webhook URL; kept when
- *                              absent, the defaults for a new property
+ *                              spellings. Kept when absent, none for a new property.
+ * @param alerts                alert thresholds, disabled rules and a Slack-compatible webhook URL. Kept when
+ *                              absent, the defaults for a new property.
  * @param readKeys              keys for dashboards and BI tools to read this property's KPIs, 16 to 200 characters,
- *                              at most 5 so one can be rotated; replace the stored ones when given, and an empty
- *                              list opens the reads again
+ *                              at most 5 so one can be rotated. They replace the stored ones when given, and an
+ *                              empty list opens the reads again.
  * @param adminToken            must equal the deployment's {@code campaignkpi.admin.token}
  */
 public record PropertyRequest(String property, String timeZone, String apiSecret, List<String> apiSecrets,
