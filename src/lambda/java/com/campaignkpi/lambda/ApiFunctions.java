@@ -37,8 +37,9 @@ import java.util.List;
  *       the body.</li>
  *   <li>{@code api-goals}: {@code POST /goals}, the goals function, admin token in the body.</li>
  *   <li>{@code api-goal-kpis}: {@code GET /goal-kpis}, the KPIs to watch per goal type; public.</li>
- *   <li>{@code api-alerts}: {@code POST /alerts} with the admin token in the body, or {@code GET /alerts} with
- *       {@code property}, {@code from} and {@code limit} as query parameters and the token as a Bearer.</li>
+ *   <li>{@code api-alerts}: {@code POST /alerts} with the admin token or a read key in the body, or
+ *       {@code GET /alerts} with {@code property}, {@code from} and {@code limit} as query parameters and the
+ *       admin token or a read key as a Bearer.</li>
  * </ul>
  */
 public class ApiFunctions {
@@ -146,10 +147,17 @@ public class ApiFunctions {
 
     @Funq("api-alerts")
     public HttpApiResponse alerts(HttpApiRequest request) {
-        return calls.respond(request, () -> alerts.alerts("GET".equals(request.method())
-                ? new AlertsRequest(request.query("property"), request.query("from"), limit(request.query("limit")),
-                        request.bearerToken())
-                : calls.readBody(request, AlertsRequest.class)));
+        return calls.respond(request, () -> {
+            AlertsRequest query = "GET".equals(request.method())
+                    ? new AlertsRequest(request.query("property"), request.query("from"),
+                            limit(request.query("limit")), null, request.bearerToken())
+                    : calls.readBody(request, AlertsRequest.class);
+            if (query != null && query.adminToken() == null) {
+                // On the internet a property without read keys is not open: only the admin token reads it.
+                reads.authorize(query.property(), query.readKey(), "readKey", false);
+            }
+            return alerts.alerts(query);
+        });
     }
 
     private static Integer limit(String value) {

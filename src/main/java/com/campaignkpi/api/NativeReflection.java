@@ -8,6 +8,7 @@ import com.campaignkpi.ingest.CollectRequest;
 import com.campaignkpi.ingest.CollectResult;
 import com.campaignkpi.ingest.EventResult;
 import com.campaignkpi.kpi.KpiDefinition;
+import com.campaignkpi.kpi.KpiDirection;
 import com.campaignkpi.kpi.KpiUnit;
 import com.campaignkpi.kpi.KpiValue;
 import com.campaignkpi.property.PropertyRequest;
@@ -34,7 +35,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         Alert.class, AlertRule.class, AlertSettings.class, AlertsRequest.class,
         CollectRequest.class, CollectResult.class, EventResult.class, ErrorBody.class,
-        KpiDefinition.class, KpiUnit.class, KpiValue.class,
+        KpiDefinition.class, KpiDirection.class, KpiUnit.class, KpiValue.class,
         PropertyRequest.class, PropertyView.class,
         ExchangeRatesRequest.class, ExchangeRatesRequest.Rate.class, Snapshot.class, SnapshotGroup.class,
         SnapshotRequest.class, TrafficShare.class, PeriodComparison.class, KpiChange.class,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +29,9 @@ public final class ReplayCommand {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
+
+    /** Days the dashboard link shows at most: the data's last 30, so the page has a previous period to compare. */
+    static final int DASHBOARD_DAYS = 30;
 
     private static final String LOG_MANAGER_PROPERTY = "java.util.logging.manager";
     private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
@@ -172,6 +177,20 @@ public final class ReplayCommand {
             out.print(ExampleGoal.render(goal.get(0), run));
         }
         out.flush();
+        LocalDate dashboardFrom = latest(from, to.minusDays(DASHBOARD_DAYS - 1L));
+        report.printf(Locale.US, "%nDashboard of %s to %s, in Persian (English is one click away):%n  %s%n",
+                dashboardFrom, to, dashboardUrl(options.target(), dashboardFrom, to));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Returns the built-in dashboard's address for the replayed property and days. */
+    static String dashboardUrl(ReplayTarget target, LocalDate from, LocalDate to) {
+        String base = target.baseUrl().toString().replaceAll("/+$", "");
+        return base + "/dashboard/?property=" + URLEncoder.encode(target.measurementId(), StandardCharsets.UTF_8)
+                + "&from=" + from + "&to=" + to + "&lang=fa";
     }
 
     /** Imports one spend report and prints the server's summary, with a note when it lies outside the snapshot. */
