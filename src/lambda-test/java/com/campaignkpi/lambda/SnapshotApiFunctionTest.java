@@ -143,6 +143,35 @@ class SnapshotApiFunctionTest {
         assertEquals(401, unauthorised.statusCode());
     }
 
+    @Test
+    void alertsNeedReadKeyOrAdminToken() {
+        HttpApiResponse created = api.property(request("POST", "/property", Map.of(), null,
+                "{\"property\":\"G-APIALERTS1\",\"apiSecret\":\"alerts-api-secret\","
+                        + "\"readKeys\":[\"apialerts1-read-key\"],\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+        assertEquals(200, created.statusCode(), created.body());
+        HttpApiResponse open = api.property(request("POST", "/property", Map.of(), null,
+                "{\"property\":\"G-APIALERTS2\",\"apiSecret\":\"alerts-api-secret\","
+                        + "\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+        assertEquals(200, open.statusCode(), open.body());
+
+        HttpApiResponse byKey = api.alerts(request("GET", "/alerts", Map.of("authorization",
+                "Bearer apialerts1-read-key"), Map.of("property", "G-APIALERTS1"), null));
+        assertEquals(200, byKey.statusCode(), byKey.body());
+        HttpApiResponse inBody = api.alerts(request("POST", "/alerts", Map.of(), null,
+                "{\"property\":\"G-APIALERTS1\",\"readKey\":\"apialerts1-read-key\"}"));
+        assertEquals(200, inBody.statusCode(), inBody.body());
+        HttpApiResponse otherProperty = api.alerts(request("GET", "/alerts", Map.of("authorization",
+                "Bearer apialerts1-read-key"), Map.of("property", "G-APIALERTS2"), null));
+        assertEquals(401, otherProperty.statusCode(), otherProperty.body());
+        // On the internet a property without read keys is not open: only the admin token reads it.
+        HttpApiResponse noKey = api.alerts(request("POST", "/alerts", Map.of(), null,
+                "{\"property\":\"G-APIALERTS2\"}"));
+        assertEquals(401, noKey.statusCode(), noKey.body());
+        HttpApiResponse admin = api.alerts(request("GET", "/alerts", Map.of("authorization",
+                "Bearer " + ADMIN_TOKEN), Map.of("property", "G-APIALERTS2"), null));
+        assertEquals(200, admin.statusCode(), admin.body());
+    }
+
     private ObjectNode event(String method, String path, Map<String, String> headers, Map<String, String> query,
             String body) {
         return mapper.valueToTree(request(method, path, headers, query, body));

@@ -69,6 +69,46 @@ class AlertsFunctionTest {
     }
 
     @Test
+    void readKeyListsOwnAlertsOnly() {
+        for (String property : List.of("G-ALERTS-KEY1", "G-ALERTS-KEY2")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("property", property, "apiSecret", "alerts-secret-1",
+                            "readKeys", List.of(property.toLowerCase() + "-read-key"), "adminToken", Replays.ADMIN_TOKEN))
+                    .post("/property")
+                    .then().statusCode(200);
+        }
+        store.put(new Alert("G-ALERTS-KEY1", AlertRule.TRACKING_GAP, Alert.PROPERTY_SCOPE, "2024-05-01",
+                "2024-05-01T10:00:00Z", new BigDecimal("6"), new BigDecimal("6"), "No event for 6 hours.", "۶ ساعت هیچ رویدادی نرسید.", null));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-ALERTS-KEY1", "readKey", "g-alerts-key1-read-key"))
+                .post("/alerts")
+                .then().statusCode(200)
+                .body("rule", equalTo(List.of("tracking_gap")));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-ALERTS-KEY1", "readKey", "g-alerts-key2-read-key"))
+                .post("/alerts")
+                .then().statusCode(401)
+                .body("field", equalTo("readKey"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-ALERTS-KEY1"))
+                .post("/alerts")
+                .then().statusCode(401)
+                .body("field", equalTo("readKey"));
+    }
+
+    @Test
+    void propertyWithoutReadKeysIsOpen() {
+        register("G-ALERTS-OPEN");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-ALERTS-OPEN"))
+                .post("/alerts")
+                .then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
     void wrongTokenIs401() {
         given().contentType(ContentType.JSON)
                 .body(request("G-ALERTS-API", null, null, "wrong-token"))
