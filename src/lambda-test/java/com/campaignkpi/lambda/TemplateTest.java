@@ -1,6 +1,9 @@
 package com.campaignkpi.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.campaignkpi.storage.Intrinsic;
@@ -19,6 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
@@ -44,6 +50,21 @@ class TemplateTest {
 
     /** Variables read by Quarkus and the Lambda runtime rather than by the project's own settings. */
     private static final Set<String> RUNTIME_VARIABLES = Set.of("QUARKUS_FUNQY_EXPORT", "DISABLE_SIGNAL_HANDLERS");
+
+    /** CloudFront's managed cache policy CachingOptimized, by the id AWS publishes for it. */
+    private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+    /** CloudFront's managed cache policy CachingDisabled. */
+    private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+    /**
+     * CloudFront's managed origin request policy AllViewerExceptHostHeader: every viewer header, Authorization
+     * included, except Host, which API Gateway needs to be its own domain.
+     */
+    private static final String ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+    private static final String DASHBOARD_CONDITION = "HostsDashboard";
+    private static final Intrinsic API_DOMAIN = new Intrinsic("Fn::Sub",
+            "${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}");
+    /** The CSV export, which the page does not call but a user of the page's domain may open. */
+    private static final String EXPORT_PATH = "/export/snapshot.csv";
 
     private static Index index;
 
@@ -173,6 +194,80 @@ class TemplateTest {
     }
 
     @Test
+    void dashboardHostingIsOptional() {
+        Map<?, ?> parameters = (Map<?, ?>) TemplatePolicies.template().get("Parameters");
+        Map<?, ?> hosting = (Map<?, ?>) parameters.get("DashboardHosting");
+        assertEquals(List.of("none", "cloudfront"), hosting.get("AllowedValues"));
+        Map<?, ?> conditions = (Map<?, ?>) TemplatePolicies.template().get("Conditions");
+        assertEquals(new Intrinsic("Fn::Equals", List.of(new Intrinsic("Ref", "DashboardHosting"), "cloudfront")),
+                conditions.get(DASHBOARD_CONDITION));
+
+        Set<String> dashboardResources = new TreeSet<>();
+        TemplatePolicies.resources().forEach((id, resource) -> {
+            if (String.valueOf(id).startsWith("Dashboard")) {
+                dashboardResources.add(String.valueOf(id));
+                assertEquals(DASHBOARD_CONDITION, ((Map<?, ?>) resource).get("Condition"), id + " condition");
+            }
+        });
+        assertEquals(Set.of("DashboardBucket", "DashboardBucketPolicy", "DashboardDistribution",
+                "DashboardIndexFunction", "DashboardOriginAccessControl"), dashboardResources);
+        Map<?, ?> outputs = (Map<?, ?>) TemplatePolicies.template().get("Outputs");
+        for (String output : List.of("DashboardUrl", "DashboardBucket", "DashboardDistributionId")) {
+            assertEquals(DASHBOARD_CONDITION, ((Map<?, ?>) outputs.get(output)).get("Condition"), output);
+        }
+        assertEquals(new Intrinsic("Fn::Sub", "https://${DashboardDistribution.DomainName}/dashboard/"),
+                ((Map<?, ?>) outputs.get("DashboardUrl")).get("Value"));
+    }
+
+    @Test
+    void dashboardBucketIsPrivate() {
+        checkDashboardBucketPrivate(TemplatePolicies.resources());
+    }
+
+    @Test
+    void dashboardApiPathsReachApiUncached() {
+        List<String> paths = dashboardApiPaths();
+        assertTrue(paths.containsAll(List.of("/kpis", "/snapshot", "/alerts")),
+                "api.js no longer matches the pattern that finds the page's calls; found " + paths);
+        checkDashboardApiBehaviours(TemplatePolicies.resources(), paths);
+    }
+
+    /** Breaks fresh copies of the template in memory, one way each, and expects the dashboard checks to fail. */
+    @Test
+    void dashboardChecksCatchBrokenCopies() {
+        Map<String, Consumer<Map<?, ?>>> breakages = new TreeMap<>();
+        breakages.put("public bucket", resources -> writable(properties(resources, "DashboardBucket")
+                .get("PublicAccessBlockConfiguration")).put("RestrictPublicBuckets", false));
+        breakages.put("website bucket", resources -> writable(properties(resources, "DashboardBucket"))
+                .put("WebsiteConfiguration", Map.of("IndexDocument", "index.html")));
+        breakages.put("policy for anyone", resources -> writable(dashboardPolicyStatements(resources).get(0))
+                .put("Principal", "*"));
+        breakages.put("policy without SourceArn", resources -> writable(dashboardPolicyStatements(resources).get(0))
+                .remove("Condition"));
+        breakages.put("policy for any distribution", resources -> writable(dashboardPolicyStatements(resources)
+                .get(0)).put("Condition", Map.of("StringLike", Map.of("AWS:SourceArn", "*"))));
+        breakages.put("alerts behaviour missing", resources -> ((List<?>) distributionConfig(resources)
+                .get("CacheBehaviors")).removeIf(behaviour -> "/alerts".equals(((Map<?, ?>) behaviour)
+                .get("PathPattern"))));
+        breakages.put("snapshot cached", resources -> writable(behaviour(resources, "/snapshot"))
+                .put("CachePolicyId", CACHING_OPTIMIZED));
+        breakages.put("kpis without Authorization", resources -> writable(behaviour(resources, "/kpis"))
+                .remove("OriginRequestPolicyId"));
+        breakages.put("export to the bucket", resources -> writable(behaviour(resources, "/export/*"))
+                .put("TargetOriginId", "dashboard-files"));
+
+        List<String> paths = dashboardApiPaths();
+        for (Map.Entry<String, Consumer<Map<?, ?>>> breakage : breakages.entrySet()) {
+            Map<?, ?> resources = TemplatePolicies.resources();
+            breakage.getValue().accept(resources);
+            assertThrows(AssertionError.class, () -> {
+                checkDashboardBucketPrivate(resources);
+                checkDashboardApiBehaviours(resources, paths);
+            }, "the dashboard checks pass a template with: " + breakage.getKey());
+        }
+    }
+
+    @Test
     void templatePassesCfnLint() throws Exception {
         Path linter = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "cfn-lint")).filter(Files::isExecutable).findFirst().orElse(null);
@@ -188,6 +283,205 @@ class TemplateTest {
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "cfn-lint did not finish in 120 s");
         assertEquals(0, process.exitValue(), output);
         assertEquals("", output.strip());
+    }
+
+    /**
+     * Checks that only the dashboard's distribution can read the dashboard bucket: no public access, ACLs off,
+     * encrypted, no website endpoint, and a bucket policy whose only grants go to that distribution.
+     */
+    private static void checkDashboardBucketPrivate(Map<?, ?> resources) {
+        Map<?, ?> bucket = properties(resources, "DashboardBucket");
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"));
+        assertEquals(Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
+                bucket.get("OwnershipControls"));
+        assertEquals(Map.of("ServerSideEncryptionConfiguration", List.of(Map.of("ServerSideEncryptionByDefault",
+                Map.of("SSEAlgorithm", "AES256")))), bucket.get("BucketEncryption"));
+        assertNull(bucket.get("WebsiteConfiguration"), "an S3 website endpoint is public");
+        assertNull(bucket.get("AccessControl"), "canned ACL on the dashboard bucket");
+
+        List<String> policies = new ArrayList<>();
+        resources.forEach((id, resource) -> {
+            if (resource instanceof Map<?, ?> fields && "AWS::S3::BucketPolicy".equals(fields.get("Type"))
+                    && new Intrinsic("Ref", "DashboardBucket").equals(((Map<?, ?>) fields.get("Properties"))
+                    .get("Bucket"))) {
+                policies.add(String.valueOf(id));
+            }
+        });
+        assertEquals(List.of("DashboardBucketPolicy"), policies, "bucket policies of the dashboard bucket");
+
+        int grants = 0;
+        for (Map<?, ?> statement : dashboardPolicyStatements(resources)) {
+            if (!"Allow".equals(statement.get("Effect"))) {
+                continue;
+            }
+            grants++;
+            String sid = String.valueOf(statement.get("Sid"));
+            assertEquals(Set.of("Sid", "Effect", "Principal", "Action", "Resource", "Condition"),
+                    new TreeSet<>(statement.keySet().stream().map(String::valueOf).toList()),
+                    sid + ": an Allow must name principal, action and resource, with a condition");
+            assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), statement.get("Principal"), sid);
+            assertEquals("s3:GetObject", statement.get("Action"), sid);
+            assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn", new Intrinsic("Fn::Sub",
+                    "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${DashboardDistribution}"))),
+                    statement.get("Condition"), sid + " must allow the dashboard's distribution alone");
+        }
+        assertEquals(1, grants, "Allow statements in the dashboard bucket policy");
+
+        Map<?, ?> control = (Map<?, ?>) properties(resources, "DashboardOriginAccessControl")
+                .get("OriginAccessControlConfig");
+        assertEquals("always", control.get("SigningBehavior"));
+        Map<?, ?> bucketOrigin = origin(resources, "dashboard-files");
+        assertEquals(new Intrinsic("Fn::GetAtt", "DashboardBucket.RegionalDomainName"),
+                bucketOrigin.get("DomainName"));
+        assertEquals(new Intrinsic("Fn::GetAtt", "DashboardOriginAccessControl.Id"),
+                bucketOrigin.get("OriginAccessControlId"));
+    }
+
+    /**
+     * Checks that each of {@code paths}, and the CSV export, reaches the HttpApi through a behaviour that caches
+     * nothing and forwards every viewer header but Host, so Authorization and the body reach the functions. Each API
+     * behaviour must also match a route of the API, so a misspelt pattern fails here instead of returning 404.
+     */
+    private static void checkDashboardApiBehaviours(Map<?, ?> resources, List<String> paths) {
+        Map<?, ?> config = distributionConfig(resources);
+        Map<?, ?> apiOrigin = origin(resources, "api");
+        assertEquals(API_DOMAIN, apiOrigin.get("DomainName"));
+        assertEquals("https-only", ((Map<?, ?>) apiOrigin.get("CustomOriginConfig")).get("OriginProtocolPolicy"));
+
+        Map<?, ?> defaultBehaviour = (Map<?, ?>) config.get("DefaultCacheBehavior");
+        assertEquals("dashboard-files", defaultBehaviour.get("TargetOriginId"));
+        assertEquals(CACHING_OPTIMIZED, defaultBehaviour.get("CachePolicyId"));
+        assertEquals("redirect-to-https", defaultBehaviour.get("ViewerProtocolPolicy"));
+
+        List<String> expected = new ArrayList<>(paths);
+        expected.add(EXPORT_PATH);
+        Set<String> routes = apiRoutePaths();
+        for (String path : expected) {
+            Map<?, ?> behaviour = matchingBehaviour(config, path);
+            assertNotNull(behaviour, path + " has no behaviour, so it would go to the bucket");
+            String pattern = String.valueOf(behaviour.get("PathPattern"));
+            assertEquals("api", behaviour.get("TargetOriginId"), pattern);
+            assertEquals(CACHING_DISABLED, behaviour.get("CachePolicyId"), pattern + " must not cache");
+            assertEquals(ALL_VIEWER_EXCEPT_HOST_HEADER, behaviour.get("OriginRequestPolicyId"),
+                    pattern + " must forward Authorization and all other viewer headers but Host");
+            assertNull(behaviour.get("ForwardedValues"), pattern + " uses legacy cache settings");
+            assertEquals(List.of("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"),
+                    behaviour.get("AllowedMethods"), pattern);
+            assertEquals("https-only", behaviour.get("ViewerProtocolPolicy"), pattern);
+        }
+        for (Object behaviour : (List<?>) config.get("CacheBehaviors")) {
+            Map<?, ?> fields = (Map<?, ?>) behaviour;
+            if ("api".equals(fields.get("TargetOriginId"))) {
+                String pattern = String.valueOf(fields.get("PathPattern"));
+                assertTrue(routes.stream().anyMatch(route -> globMatches(pattern, route)),
+                        pattern + " matches no HttpApi route: " + routes);
+            }
+        }
+    }
+
+    /** Lists the paths that the dashboard page calls, from {@code this.call('METHOD', '/path'...)} in api.js. */
+    private static List<String> dashboardApiPaths() {
+        Path api = Path.of(System.getProperty("basedir", ".")).resolve("web/dashboard/src/api.js");
+        String source;
+        try {
+            source = Files.readString(api);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> paths = new ArrayList<>();
+        Matcher call = Pattern.compile("this\\.call\\('[A-Z]+', '(/[^']*)'").matcher(source);
+        while (call.find()) {
+            paths.add(call.group(1));
+        }
+        return paths;
+    }
+
+    /** Lists the paths of every HttpApi event of the template's functions. */
+    private static Set<String> apiRoutePaths() {
+        Set<String> paths = new TreeSet<>();
+        for (Map<?, ?> function : functions().values()) {
+            Map<?, ?> events = (Map<?, ?>) function.get("Events");
+            if (events == null) {
+                continue;
+            }
+            for (Object event : events.values()) {
+                Map<?, ?> fields = (Map<?, ?>) event;
+                if ("HttpApi".equals(fields.get("Type"))) {
+                    paths.add(String.valueOf(((Map<?, ?>) fields.get("Properties")).get("Path")));
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Returns the first cache behaviour whose pattern matches {@code path}, as CloudFront picks it, or null. */
+    private static Map<?, ?> matchingBehaviour(Map<?, ?> config, String path) {
+        for (Object behaviour : (List<?>) config.get("CacheBehaviors")) {
+            Map<?, ?> fields = (Map<?, ?>) behaviour;
+            if (globMatches(String.valueOf(fields.get("PathPattern")), path)) {
+                return fields;
+            }
+        }
+        return null;
+    }
+
+    /** Matches a CloudFront path pattern, where {@code *} is any run of characters and {@code ?} one character. */
+    private static boolean globMatches(String pattern, String path) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            if (c == '*') {
+                regex.append(".*");
+            } else if (c == '?') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return path.matches(regex.toString());
+    }
+
+    private static Map<?, ?> properties(Map<?, ?> resources, String logicalId) {
+        Map<?, ?> resource = (Map<?, ?>) resources.get(logicalId);
+        assertNotNull(resource, "template.yaml has no resource " + logicalId);
+        return (Map<?, ?>) resource.get("Properties");
+    }
+
+    private static Map<?, ?> distributionConfig(Map<?, ?> resources) {
+        return (Map<?, ?>) properties(resources, "DashboardDistribution").get("DistributionConfig");
+    }
+
+    private static Map<?, ?> origin(Map<?, ?> resources, String id) {
+        for (Object origin : (List<?>) distributionConfig(resources).get("Origins")) {
+            if (id.equals(((Map<?, ?>) origin).get("Id"))) {
+                return (Map<?, ?>) origin;
+            }
+        }
+        throw new AssertionError("DashboardDistribution has no origin " + id);
+    }
+
+    private static Map<?, ?> behaviour(Map<?, ?> resources, String pathPattern) {
+        for (Object behaviour : (List<?>) distributionConfig(resources).get("CacheBehaviors")) {
+            if (pathPattern.equals(((Map<?, ?>) behaviour).get("PathPattern"))) {
+                return (Map<?, ?>) behaviour;
+            }
+        }
+        throw new AssertionError("DashboardDistribution has no behaviour " + pathPattern);
+    }
+
+    private static List<Map<?, ?>> dashboardPolicyStatements(Map<?, ?> resources) {
+        Map<?, ?> document = (Map<?, ?>) properties(resources, "DashboardBucketPolicy").get("PolicyDocument");
+        List<Map<?, ?>> statements = new ArrayList<>();
+        for (Object statement : (List<?>) document.get("Statement")) {
+            statements.add((Map<?, ?>) statement);
+        }
+        return statements;
+    }
+
+    /** Casts a parsed YAML mapping, a mutable LinkedHashMap, so that a test can break a copy of the template. */
+    @SuppressWarnings("unchecked")
+    private static Map<Object, Object> writable(Object mapping) {
+        return (Map<Object, Object>) mapping;
     }
 
     /** Maps each function's logical id to its QUARKUS_FUNQY_EXPORT. */
