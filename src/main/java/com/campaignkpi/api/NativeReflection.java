@@ -11,6 +11,7 @@ import com.campaignkpi.kpi.KpiDefinition;
 import com.campaignkpi.kpi.KpiDirection;
 import com.campaignkpi.kpi.KpiUnit;
 import com.campaignkpi.kpi.KpiValue;
+import com.campaignkpi.property.IngestSettings;
 import com.campaignkpi.property.PropertyRequest;
 import com.campaignkpi.property.PropertyView;
 import com.campaignkpi.snapshot.ExchangeRatesRequest;
@@ -36,7 +37,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Alert.class, AlertRule.class, AlertSettings.class, AlertsRequest.class,
         CollectRequest.class, CollectResult.class, EventResult.class, ErrorBody.class,
         KpiDefinition.class, KpiDirection.class, KpiUnit.class, KpiValue.class,
-        PropertyRequest.class, PropertyView.class,
+        IngestSettings.class, PropertyRequest.class, PropertyView.class,
         ExchangeRatesRequest.class, ExchangeRatesRequest.Rate.class, Snapshot.class, SnapshotGroup.class,
         SnapshotRequest.class, TrafficShare.class, PeriodComparison.class, KpiChange.class,
         FileTotalCheck.class, PaidGroup.class, PaidReport.class, SpendImportResult.class, SpendRequest.class,

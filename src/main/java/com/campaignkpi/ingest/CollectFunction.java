@@ -47,6 +47,7 @@ public class CollectFunction {
         return switch (field) {
             case "measurement_id" -> "measurementId";
             case "api_secret" -> "apiSecret";
+            case RequestSignature.HEADER -> field;
             default -> field.equals("$") ? "body" : "body." + field;
         };
     }

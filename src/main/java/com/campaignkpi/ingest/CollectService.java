@@ -3,6 +3,7 @@ package com.campaignkpi.ingest;
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyAccess;
+import com.campaignkpi.property.PropertyStore;
 import com.campaignkpi.visitor.Purchase;
 import com.campaignkpi.visitor.VisitorStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +40,9 @@ public class CollectService {
     PropertyAccess access;
 
     @Inject
+    PropertyStore properties;
+
+    @Inject
     EventStore events;
 
     @Inject
@@ -70,8 +74,9 @@ public class CollectService {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checkSize(command.body());
         Property property = access.authenticate(command.measurementId(), command.apiSecret());
-        Triage triage = triage(command.endpoint(), parse(command.body()), receivedAt, UUID.randomUUID().toString(),
-                command.importMode());
+        RequestSignature.verify(property, command.signature(), command.body(), receivedAt);
+        Triage triage = triage(property, command.endpoint(), parse(command.body()), receivedAt,
+                UUID.randomUUID().toString(), command.importMode());
         return new Admission(property, new String(command.body(), StandardCharsets.UTF_8), triage);
     }
 
@@ -83,7 +88,9 @@ public class CollectService {
      */
     public CollectResult storeQueued(QueuedRequest request) {
         JsonNode body = parse(request.body().getBytes(StandardCharsets.UTF_8));
-        Triage triage = triage(request.endpoint(), body, request.receivedAt(), request.requestId(),
+        // The property's settings as they are now: a queued request carries only the property's id.
+        Property property = properties.require("property", request.property());
+        Triage triage = triage(property, request.endpoint(), body, request.receivedAt(), request.requestId(),
                 request.importMode());
         return store(request.property(), triage, request.importMode());
     }
@@ -117,15 +124,16 @@ public class CollectService {
         }
     }
 
-    private Triage triage(Endpoint endpoint, JsonNode body, Instant receivedAt, String requestId,
-            boolean importMode) {
+    private Triage triage(Property property, Endpoint endpoint, JsonNode body, Instant receivedAt,
+            String requestId, boolean importMode) {
         SplitBody split = split(endpoint, body);
         Triage triage = new Triage(requestId, receivedAt, endpoint);
         for (IncomingEvent event : split.events()) {
             Violation violation = EventValidator.validate(event, receivedAt, importMode);
             EventMapper.Result mapped = violation == null ? EventMapper.map(event, receivedAt) : null;
             if (mapped != null && mapped.violation() == null) {
-                triage.accept(event.index(), mapped.event());
+                triage.accept(event.index(), PrivacyRules.apply(property.id(), property.ingest(), event,
+                        mapped.event()));
             } else {
                 triage.reject(event, violation != null ? violation : mapped.violation(), write(
                         event.replayBody() != null ? event.replayBody() : event.raw()));
@@ -262,9 +270,10 @@ public class CollectService {
         visitors.recordPurchases(property, purchases);
     }
 
+    /** Writes a rejected event's body for the rejections table, without the visitor's IP address and user data. */
     private String write(JsonNode body) {
         try {
-            return mapper.writeValueAsString(body);
+            return mapper.writeValueAsString(PrivacyRules.withoutNetworkData(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise a parsed event back to JSON", e);
         }

@@ -55,7 +55,8 @@ public class WebhookRoutes {
                 firstOf(context.request().getParam("api_secret"), context.request().getHeader("X-Api-Secret")),
                 endpoint,
                 isTrue(context.request().getParam("import")),
-                body == null ? new byte[0] : body.getBytes());
+                body == null ? new byte[0] : body.getBytes(),
+                context.request().getHeader(RequestSignature.HEADER));
         try {
             errors.send(context, 200, collector.collect(command));
         } catch (RequestException e) {

@@ -20,9 +20,11 @@ import java.util.Set;
  * @param alerts           thresholds, disabled rules and webhook of the alerts that scheduled runs raise
  * @param readKeyHashes    SHA-256 hex digests of the keys that may read the property's KPIs; none leaves the reads
  *                         open, as before read keys existed
+ * @param ingest           request signatures and user-id pseudonyms for the webhooks
  */
 public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
-        List<String> secretHashes, List<String> brandTerms, AlertSettings alerts, List<String> readKeyHashes) {
+        List<String> secretHashes, List<String> brandTerms, AlertSettings alerts, List<String> readKeyHashes,
+        IngestSettings ingest) {
 
     /** GA4 marks these as key events in a new property; see support.google.com/analytics/answer/13128484. */
     public static final Set<String> DEFAULT_KEY_EVENTS = Set.of("purchase", "sign_up", "generate_lead");
@@ -38,12 +40,21 @@ public record Property(String id, ZoneId timeZone, Set<String> keyEvents, Durati
         brandTerms = brandTerms == null ? List.of() : List.copyOf(brandTerms);
         alerts = alerts == null ? AlertSettings.defaults() : alerts;
         readKeyHashes = readKeyHashes == null ? List.of() : List.copyOf(readKeyHashes);
+        ingest = ingest == null ? IngestSettings.defaults() : ingest;
+    }
+
+    /** Creates a property with the default ingest settings. */
+    public Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
+            List<String> secretHashes, List<String> brandTerms, AlertSettings alerts, List<String> readKeyHashes) {
+        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, brandTerms, alerts, readKeyHashes,
+                IngestSettings.defaults());
     }
 
     /** Creates a property without read keys. */
     public Property(String id, ZoneId timeZone, Set<String> keyEvents, Duration sessionTimeout,
             List<String> secretHashes, List<String> brandTerms, AlertSettings alerts) {
-        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, brandTerms, alerts, List.of());
+        this(id, timeZone, keyEvents, sessionTimeout, secretHashes, brandTerms, alerts, List.of(),
+                IngestSettings.defaults());
     }
 
     /** Creates a property without brand terms and with the default alert settings. */

@@ -63,7 +63,9 @@ public class PropertyFunction {
                 request.alerts() != null ? request.alerts().validate()
                         : existing.map(Property::alerts).orElse(AlertSettings.defaults()),
                 request.readKeys() != null ? readKeyHashes(request.readKeys())
-                        : existing.map(Property::readKeyHashes).orElse(List.of()));
+                        : existing.map(Property::readKeyHashes).orElse(List.of()),
+                request.ingest() != null ? request.ingest()
+                        : existing.map(Property::ingest).orElse(IngestSettings.defaults()));
         store.save(property);
         return PropertyView.of(property);
     }

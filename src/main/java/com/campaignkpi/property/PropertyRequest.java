@@ -22,8 +22,11 @@ import java.util.List;
  * @param readKeys              keys for dashboards and BI tools to read this property's KPIs, 16 to 200 characters,
  *                              at most 5 so one can be rotated. They replace the stored ones when given, and an
  *                              empty list opens the reads again.
+ * @param ingest                {@code requireSignature} and {@code hashUserIds} for the webhooks; kept when absent,
+ *                              both false for a new property
  * @param adminToken            must equal the deployment's {@code campaignkpi.admin.token}
  */
 public record PropertyRequest(String property, String timeZone, String apiSecret, List<String> apiSecrets,
-        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, AlertSettings alerts, List<String> readKeys, String adminToken) {
+        List<String> keyEvents, BigDecimal sessionTimeoutMinutes, List<String> brandTerms, AlertSettings alerts,
+        List<String> readKeys, IngestSettings ingest, String adminToken) {
 }

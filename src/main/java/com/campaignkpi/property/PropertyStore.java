@@ -46,6 +46,8 @@ public class PropertyStore {
     static final String BRAND_TERMS = "brandTerms";
     static final String ALERTS = "alerts";
     static final String READ_KEY_HASHES = "readKeyHashes";
+    static final String REQUIRE_SIGNATURE = "requireSignature";
+    static final String HASH_USER_IDS = "hashUserIds";
     static final String UPDATED_AT = "updatedAt";
 
     private record Cached(Optional<Property> property, Instant readAt) {
@@ -108,6 +110,8 @@ public class PropertyStore {
             item.put(READ_KEY_HASHES, AttributeValue.fromL(property.readKeyHashes().stream()
                     .map(AttributeValue::fromS).toList()));
         }
+        item.put(REQUIRE_SIGNATURE, AttributeValue.fromBool(property.ingest().signatureRequired()));
+        item.put(HASH_USER_IDS, AttributeValue.fromBool(property.ingest().userIdsHashed()));
         item.put(UPDATED_AT, AttributeValue.fromS(clock.instant().toString()));
 
         dynamo.putItem(PutItemRequest.builder().tableName(tables.properties()).item(item).build());
@@ -133,8 +137,14 @@ public class PropertyStore {
         List<String> readKeys = item.containsKey(READ_KEY_HASHES)
                 ? item.get(READ_KEY_HASHES).l().stream().map(AttributeValue::s).toList()
                 : List.of();
+        IngestSettings ingest = new IngestSettings(flag(item, REQUIRE_SIGNATURE), flag(item, HASH_USER_IDS));
         return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
-                hashes, brandTerms, alerts, readKeys);
+                hashes, brandTerms, alerts, readKeys, ingest);
+    }
+
+    /** Reads a boolean attribute; items stored before the attribute existed read as false. */
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) && Boolean.TRUE.equals(item.get(name).bool());
     }
 
     /** Alert settings are stored as JSON, so a new threshold needs no change to the item layout. */

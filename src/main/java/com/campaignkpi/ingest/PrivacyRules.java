@@ -1,0 +1,157 @@
+package com.campaignkpi.ingest;
+
+import com.campaignkpi.property.IngestSettings;
+import com.campaignkpi.property.Secrets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a visitor's consent and the property's pseudonym setting to an accepted event before it is stored.
+ *
+ * <ul>
+ *   <li>GA4 consent {@code ad_user_data: DENIED} (in a Measurement Protocol body's {@code consent}, or a canonical
+ *       event's own {@code consent}) means the visitor did not agree to user data being used: the event is stored
+ *       without its {@code user_id}, and its sessions and lifetime value go by the client id alone.
+ *       {@code ad_personalization} governs personalised advertising, which this product does not do, so it
+ *       changes nothing stored.</li>
+ *   <li>A property with {@code hashUserIds} stores each user id as a pseudonym: SHA-256 of the property id and the
+ *       user id, so the same user joins up across sessions but the stored id is not the site's customer id and does
+ *       not link the user across properties.</li>
+ * </ul>
+ * IP addresses are never stored whole. A parameter whose value is an IP address keeps only its network, and the
+ * body kept to replay a rejected event loses {@code ip_override}, {@code user_location} and {@code user_data}.
+ */
+final class PrivacyRules {
+
+    static final String DENIED = "DENIED";
+    static final String PSEUDONYM_PREFIX = "h:";
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}(%[0-9A-Za-z]+)?");
+
+    /** Request fields that carry an IP address, a location or contact data, in GA4's Measurement Protocol. */
+    static final List<String> NETWORK_FIELDS = List.of("ip_override", "user_location", "user_data");
+
+    private PrivacyRules() {
+    }
+
+    /** Returns the event as it may be stored under {@code settings} and the consent that came with it. */
+    static TrackedEvent apply(String property, IngestSettings settings, IncomingEvent incoming, TrackedEvent event) {
+        TrackedEvent stored = withParams(event, anonymisedParams(event.params()));
+        if (stored.userId() == null) {
+            return stored;
+        }
+        if (userDataDenied(incoming)) {
+            return withUserId(stored, null);
+        }
+        if (settings.userIdsHashed()) {
+            return withUserId(stored, pseudonym(property, stored.userId()));
+        }
+        return stored;
+    }
+
+    /**
+     * Returns the params with every value that is an IP address cut to its network: the last octet of an IPv4
+     * address set to 0, an IPv6 address kept to its first 48 bits, as Google Analytics anonymised addresses.
+     */
+    static Map<String, String> anonymisedParams(Map<String, String> params) {
+        Map<String, String> result = null;
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String network = network(param.getValue());
+            if (network != null) {
+                if (result == null) {
+                    result = new LinkedHashMap<>(params);
+                }
+                result.put(param.getKey(), network);
+            }
+        }
+        return result == null ? params : result;
+    }
+
+    /** Returns the network part of an IP address literal, or null when {@code value} is not one. */
+    static String network(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip();
+        if (IPV4.matcher(text).matches()) {
+            String[] octets = text.split("\\.");
+            for (String octet : octets) {
+                if (Integer.parseInt(octet) > 255) {
+                    return null;
+                }
+            }
+            return octets[0] + "." + octets[1] + "." + octets[2] + ".0";
+        }
+        // An IPv6 literal has all 8 groups (7 colons) or shortens a run of zero groups to "::"; a clock time such
+        // as 10:30:00 has neither.
+        long colons = text.chars().filter(c -> c == ':').count();
+        if (IPV6.matcher(text).matches() && (colons == 7 || text.contains("::"))) {
+            String[] groups = text.split(":", -1);
+            StringBuilder network = new StringBuilder();
+            for (int i = 0; i < 3 && i < groups.length && !groups[i].isEmpty(); i++) {
+                network.append(groups[i]).append(':');
+            }
+            return network.append(':').toString();
+        }
+        return null;
+    }
+
+    /** Returns the pseudonym of a user id within a property: 32 hex digits of SHA-256. */
+    static String pseudonym(String property, String userId) {
+        return PSEUDONYM_PREFIX + Secrets.sha256Hex(property + "\u0000" + userId).substring(0, 32);
+    }
+
+    /**
+     * Returns a copy of a body without the fields that carry an IP address, a location or hashed contact data
+     * ({@code ip_override}, {@code user_location}, {@code user_data}), at the top and in events, for bodies kept
+     * to replay a rejected event.
+     */
+    static JsonNode withoutNetworkData(JsonNode body) {
+        if (!body.isObject()) {
+            return body;
+        }
+        ObjectNode copy = ((ObjectNode) body).deepCopy();
+        copy.remove(NETWORK_FIELDS);
+        JsonNode events = copy.get("events");
+        if (events != null && events.isArray()) {
+            for (JsonNode event : events) {
+                if (event.isObject()) {
+                    ((ObjectNode) event).remove(NETWORK_FIELDS);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static boolean userDataDenied(IncomingEvent incoming) {
+        JsonNode own = incoming.raw() == null ? null : incoming.raw().path("consent").get("ad_user_data");
+        JsonNode request = incoming.replayBody() == null ? null
+                : incoming.replayBody().path("consent").get("ad_user_data");
+        JsonNode consent = own != null ? own : request;
+        return consent != null && DENIED.equalsIgnoreCase(consent.asText());
+    }
+
+    private static TrackedEvent withParams(TrackedEvent event, Map<String, String> params) {
+        if (params == event.params()) {
+            return event;
+        }
+        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(),
+                event.userId(), event.sessionId(), event.sessionNumber(), event.pageLocation(), event.pageReferrer(),
+                event.pageTitle(), event.campaign(), event.clickIds(), event.engagementTimeMsec(),
+                event.sessionEngaged(), event.nonInteraction(), event.deviceCategory(), event.value(),
+                event.currency(), event.transactionId(), event.itemsJson(), params);
+    }
+
+    private static TrackedEvent withUserId(TrackedEvent event, String userId) {
+        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(), userId,
+                event.sessionId(), event.sessionNumber(), event.pageLocation(), event.pageReferrer(),
+                event.pageTitle(), event.campaign(), event.clickIds(), event.engagementTimeMsec(),
+                event.sessionEngaged(), event.nonInteraction(), event.deviceCategory(), event.value(),
+                event.currency(), event.transactionId(), event.itemsJson(), event.params());
+    }
+}
