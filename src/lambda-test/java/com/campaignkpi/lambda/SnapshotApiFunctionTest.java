@@ -172,6 +172,28 @@ class SnapshotApiFunctionTest {
         assertEquals(200, admin.statusCode(), admin.body());
     }
 
+    @Test
+    void eraseRemovesPropertyWithinItsPolicy() throws Exception {
+        HttpApiResponse created = api.property(request("POST", "/property", Map.of(), null,
+                "{\"property\":\"G-APIERASE1\",\"apiSecret\":\"erase-api-secret\","
+                        + "\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+        assertEquals(200, created.statusCode(), created.body());
+        HttpApiResponse visitor = api.erase(request("POST", "/erase", Map.of(), null,
+                "{\"property\":\"G-APIERASE1\",\"clientIds\":[\"c1\"],\"userIds\":[\"u1\"],"
+                        + "\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+        assertEquals(200, visitor.statusCode(), visitor.body());
+
+        HttpApiResponse erased = api.erase(request("POST", "/erase", Map.of(), null,
+                "{\"property\":\"G-APIERASE1\",\"wholeProperty\":true,\"adminToken\":\"" + ADMIN_TOKEN + "\"}"));
+
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals("property", mapper.readTree(erased.body()).get("scope").asText());
+        assertTrue(properties.find("G-APIERASE1").isEmpty(), "the property is gone");
+        assertEquals(401, api.erase(request("POST", "/erase", Map.of(), null,
+                "{\"property\":\"G-APIERASE1\",\"wholeProperty\":true,\"adminToken\":\"guess\"}"))
+                .statusCode());
+    }
+
     private ObjectNode event(String method, String path, Map<String, String> headers, Map<String, String> query,
             String body) {
         return mapper.valueToTree(request(method, path, headers, query, body));

@@ -98,8 +98,8 @@ class TemplateTest {
 
         Set<String> exports = new TreeSet<>(exports().values());
 
-        assertEquals(Set.of("api-alerts", "api-goal-kpis", "api-goals", "api-kpis", "api-property", "api-snapshot",
-                "api-spend", "ingest", "scheduled-snapshot", "webhook"), lambdaFunctions);
+        assertEquals(Set.of("api-alerts", "api-erase", "api-goal-kpis", "api-goals", "api-kpis", "api-property",
+                "api-snapshot", "api-spend", "ingest", "scheduled-snapshot", "webhook"), lambdaFunctions);
         assertEquals(lambdaFunctions, exports, "functions deployed (QUARKUS_FUNQY_EXPORT) against those written "
                 + "for Lambda; all functions: " + allFunctions);
     }
@@ -146,7 +146,7 @@ class TemplateTest {
         Map<String, Set<String>> byExport = new HashMap<>();
         variables.forEach((function, names) -> byExport.put(exports.get(function), names));
         assertTrue(byExport.get("webhook").contains("CAMPAIGNKPI_QUEUE_URL"), "the webhook needs the queue");
-        for (String admin : List.of("api-snapshot", "api-property", "api-goals", "api-alerts")) {
+        for (String admin : List.of("api-snapshot", "api-property", "api-goals", "api-alerts", "api-erase")) {
             assertTrue(byExport.get(admin).contains("CAMPAIGNKPI_ADMIN_TOKEN_SHA256"), admin + " checks the token");
         }
         for (String other : List.of("ingest", "scheduled-snapshot", "api-kpis", "api-spend", "webhook",

@@ -8,6 +8,8 @@ import com.campaignkpi.goal.GoalKpisFunction;
 import com.campaignkpi.goal.GoalsFunction;
 import com.campaignkpi.goal.GoalsRequest;
 import com.campaignkpi.kpi.KpiFunction;
+import com.campaignkpi.privacy.EraseFunction;
+import com.campaignkpi.privacy.EraseRequest;
 import com.campaignkpi.property.AdminAccess;
 import com.campaignkpi.property.PropertyFunction;
 import com.campaignkpi.property.PropertyRequest;
@@ -40,6 +42,7 @@ import java.util.List;
  *   <li>{@code api-alerts}: {@code POST /alerts} with the admin token or a read key in the body, or
  *       {@code GET /alerts} with {@code property}, {@code from} and {@code limit} as query parameters and the
  *       admin token or a read key as a Bearer.</li>
+ *   <li>{@code api-erase}: {@code POST /erase}, erasing visitors or a whole property, admin token in the body.</li>
  * </ul>
  */
 public class ApiFunctions {
@@ -73,6 +76,9 @@ public class ApiFunctions {
 
     @Inject
     AlertsFunction alerts;
+
+    @Inject
+    EraseFunction erasure;
 
     @Funq("api-snapshot")
     public HttpApiResponse snapshot(HttpApiRequest request) {
@@ -158,6 +164,11 @@ public class ApiFunctions {
             }
             return alerts.alerts(query);
         });
+    }
+
+    @Funq("api-erase")
+    public HttpApiResponse erase(HttpApiRequest request) {
+        return calls.respond(request, () -> erasure.erase(calls.readBody(request, EraseRequest.class)));
     }
 
     private static Integer limit(String value) {

@@ -3,6 +3,7 @@ package com.campaignkpi.api;
 import com.campaignkpi.alert.AlertsRequest;
 import com.campaignkpi.goal.GoalsRequest;
 import com.campaignkpi.ingest.CollectRequest;
+import com.campaignkpi.privacy.EraseRequest;
 import com.campaignkpi.property.PropertyRequest;
 import com.campaignkpi.property.ReadAccess;
 import com.campaignkpi.snapshot.ScheduleRequest;
@@ -34,6 +35,7 @@ public class FunctionBodies {
     static final Map<String, Class<?>> INPUTS = Map.of(
             "alerts", AlertsRequest.class,
             "collect", CollectRequest.class,
+            "erase", EraseRequest.class,
             "goals", GoalsRequest.class,
             "property", PropertyRequest.class,
             "schedule", ScheduleRequest.class,

@@ -1,7 +1,7 @@
 package com.campaignkpi.ingest;
 
 import com.campaignkpi.property.IngestSettings;
-import com.campaignkpi.property.Secrets;
+import com.campaignkpi.privacy.Pseudonyms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -18,9 +18,8 @@ import java.util.regex.Pattern;
  *       without its {@code user_id}, and its sessions and lifetime value go by the client id alone.
  *       {@code ad_personalization} governs personalised advertising, which this product does not do, so it
  *       changes nothing stored.</li>
- *   <li>A property with {@code hashUserIds} stores each user id as a pseudonym: SHA-256 of the property id and the
- *       user id, so the same user joins up across sessions but the stored id is not the site's customer id and does
- *       not link the user across properties.</li>
+ *   <li>A property with {@code hashUserIds} stores each user id as its {@link Pseudonyms pseudonym}, so the
+ *       stored id is not the site's customer id.</li>
  * </ul>
  * IP addresses are never stored whole. A parameter whose value is an IP address keeps only its network, and the
  * body kept to replay a rejected event loses {@code ip_override}, {@code user_location} and {@code user_data}.
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
 final class PrivacyRules {
 
     static final String DENIED = "DENIED";
-    static final String PSEUDONYM_PREFIX = "h:";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}(%[0-9A-Za-z]+)?");
@@ -49,7 +47,7 @@ final class PrivacyRules {
             return withUserId(stored, null);
         }
         if (settings.userIdsHashed()) {
-            return withUserId(stored, pseudonym(property, stored.userId()));
+            return withUserId(stored, Pseudonyms.of(property, stored.userId()));
         }
         return stored;
     }
@@ -99,11 +97,6 @@ final class PrivacyRules {
             return network.append(':').toString();
         }
         return null;
-    }
-
-    /** Returns the pseudonym of a user id within a property: 32 hex digits of SHA-256. */
-    static String pseudonym(String property, String userId) {
-        return PSEUDONYM_PREFIX + Secrets.sha256Hex(property + "\u0000" + userId).substring(0, 32);
     }
 
     /**

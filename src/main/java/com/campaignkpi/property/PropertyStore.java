@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -90,6 +91,14 @@ public class PropertyStore {
         String valid = PropertyIds.require(field, id);
         return find(valid).orElseThrow(() -> RequestException.notFound(field, field + " '" + valid
                 + "' is not registered; create it with the property function"));
+    }
+
+    /** Deletes the property's settings and secrets; its other data is the caller's to delete first. */
+    public void delete(String id) {
+        dynamo.deleteItem(DeleteItemRequest.builder().tableName(tables.properties())
+                .key(Map.of(PK, AttributeValue.fromS(id))).build());
+        cache.remove(id);
+        LOG.infof("Deleted property %s", id);
     }
 
     public void save(Property property) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -39,6 +40,18 @@ public final class DynamoBatches {
             for (Map<String, AttributeValue> item : items.subList(start,
                     Math.min(items.size(), start + MAX_PUTS_PER_BATCH))) {
                 chunk.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            }
+            writeChunk(dynamo, table, chunk);
+        }
+    }
+
+    /** Deletes the items with {@code keys} from {@code table}, 25 to a batch; a key without an item is no error. */
+    public static void deleteAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
+        for (int start = 0; start < keys.size(); start += MAX_PUTS_PER_BATCH) {
+            List<WriteRequest> chunk = new ArrayList<>();
+            for (Map<String, AttributeValue> key : keys.subList(start,
+                    Math.min(keys.size(), start + MAX_PUTS_PER_BATCH))) {
+                chunk.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
             }
             writeChunk(dynamo, table, chunk);
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.campaignkpi.privacy.Pseudonyms;
 import com.campaignkpi.property.Secrets;
 import com.campaignkpi.storage.DynaliteTestResource;
 import com.campaignkpi.storage.TableNames;
@@ -157,12 +158,12 @@ class SignatureAndPrivacyTest {
         }
 
         List<String> userIds = today("G-PSEUDO1").stream().map(TrackedEvent::userId).distinct().toList();
-        assertEquals(List.of(PrivacyRules.pseudonym("G-PSEUDO1", "ali@example.com")), userIds,
+        assertEquals(List.of(Pseudonyms.of("G-PSEUDO1", "ali@example.com")), userIds,
                 "both devices carry one pseudonym");
         assertTrue(userIds.get(0).startsWith("h:"), userIds.get(0));
         assertFalse(userIds.get(0).contains("ali"), userIds.get(0));
-        assertFalse(PrivacyRules.pseudonym("G-PSEUDO1", "ali@example.com")
-                .equals(PrivacyRules.pseudonym("G-PSEUDO2", "ali@example.com")), "pseudonyms differ per property");
+        assertFalse(Pseudonyms.of("G-PSEUDO1", "ali@example.com")
+                .equals(Pseudonyms.of("G-PSEUDO2", "ali@example.com")), "pseudonyms differ per property");
     }
 
     @Test

@@ -32,7 +32,8 @@ class DynamoOperationsTest {
      * where the server supports expiry, and the bootstrap tolerates a server without it.
      */
     private static final Set<String> ALLOWED = Set.of("getItem", "putItem", "updateItem", "deleteItem", "query",
-            "batchGetItem", "batchWriteItem", "createTable", "describeTable", "describeTimeToLive", "updateTimeToLive");
+            "scan", "batchGetItem", "batchWriteItem", "createTable", "describeTable", "describeTimeToLive",
+            "updateTimeToLive");
 
     @Test
     void codeCallsOnlyOperationsEveryStoreImplements() throws IOException {
@@ -44,8 +45,10 @@ class DynamoOperationsTest {
         assertEquals(Set.of(), outside, "operations beyond the common subset, with their callers: " + callers);
         // The request paths use these; a refactoring that stops calling one should update the README's table.
         assertEquals(Set.of("batchGetItem", "batchWriteItem", "createTable", "deleteItem", "describeTable",
-                "describeTimeToLive", "getItem", "putItem", "query", "updateItem", "updateTimeToLive"),
+                "describeTimeToLive", "getItem", "putItem", "query", "scan", "updateItem", "updateTimeToLive"),
                 callers.keySet());
+        assertEquals(Set.of("com/campaignkpi/privacy/DataEraser"), callers.get("scan"),
+                "only an erasure reads whole tables");
         assertEquals(Set.of("com/campaignkpi/storage/TableBootstrap"), callers.get("createTable"),
                 "only the local bootstrap creates tables");
     }
