@@ -58,4 +58,5 @@ await writeFile(join(out, 'config.json'), `${JSON.stringify({ apiBaseUrl: '' }, 
 
 const bytes = result.metafile.outputs[join(output, 'dashboard.js')]?.bytes
   ?? Object.values(result.metafile.outputs).reduce((sum, file) => sum + file.bytes, 0);
-console.log(`dashboard: built ${out} (dashboard.js ${Math.round(bytes / 1024)} KiB)`);
+// On standard error, so that a build inside a script leaves its standard output to the script.
+console.error(`dashboard: built ${out} (dashboard.js ${Math.round(bytes / 1024)} KiB)`);

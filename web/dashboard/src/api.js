@@ -64,7 +64,8 @@ export class Api {
       // A response that is not JSON is reported below with its status.
     }
     if (!response.ok) {
-      const message = json && json.message ? json.message : `${path} returned HTTP ${response.status}`;
+      const message = json && (json.error || json.message) ? json.error || json.message
+        : `${path} returned HTTP ${response.status}`;
       throw new ApiError(response.status, message, json ? json.field : undefined);
     }
     return json;

@@ -12,6 +12,7 @@ export const TEXT = {
     key: 'کلید خواندن',
     keyHint: 'اگر برای این ویژگی کلید خواندن تعریف شده است',
     show: 'نمایش',
+    toBeforeFrom: 'روز «تا» پیش از روز «از» است.',
     presets: 'بازه‌ی آماده',
     last7: '۷ روز گذشته',
     last28: '۲۸ روز گذشته',
@@ -50,7 +51,7 @@ export const TEXT = {
     emptyTitle: 'هنوز داده‌ای نرسیده است',
     // The path is isolated (U+2066 … U+2069) so that its slash stays in front of it in right-to-left text.
     emptyBody: 'در این بازه هیچ رویدادی برای این ویژگی ثبت نشده است. برچسب‌گذار (GTM یا کد سایت) را به نشانی '
-      + '\u2066/collect\u2069 وصل کنید، یا بازه‌ی دیگری را انتخاب کنید.',
+      + '\u2066/mp/collect\u2069 یا \u2066/events\u2069 وصل کنید، یا بازه‌ی دیگری را انتخاب کنید.',
     errorTitle: 'داده‌ها خوانده نشد',
     computedAt: 'محاسبه‌شده در',
     eventsRead: 'رویدادهای خوانده‌شده',
@@ -77,6 +78,7 @@ export const TEXT = {
     key: 'Read key',
     keyHint: 'if the property has read keys',
     show: 'Show',
+    toBeforeFrom: 'The "to" day is before the "from" day.',
     presets: 'Preset range',
     last7: 'Last 7 days',
     last28: 'Last 28 days',
@@ -114,7 +116,7 @@ export const TEXT = {
     noValue: '—',
     emptyTitle: 'No data yet',
     emptyBody: 'No event has arrived for this property in this period. Point your tag manager (GTM or site code) '
-      + 'at /collect, or choose another period.',
+      + 'at /mp/collect or /events, or choose another period.',
     errorTitle: 'The data could not be read',
     computedAt: 'Computed',
     eventsRead: 'Events read',

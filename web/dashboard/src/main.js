@@ -18,6 +18,8 @@ const state = {
   lang: initialLanguage(),
   trendKpi: 'sessions',
   data: null,
+  // Numbers each load, so that a slow response to an older query never replaces a newer one.
+  loads: 0,
 };
 
 function initialLanguage() {
@@ -45,8 +47,17 @@ function initialKey() {
   return window.sessionStorage.getItem('dashboard.key') || '';
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Formats an instant as the browser's own calendar day (not the UTC day), yyyy-MM-dd. */
 function isoDay(date) {
-  return date.toISOString().slice(0, 10);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Returns a day given in the address, or null when it is not a real yyyy-MM-dd day. */
+function dayParam(value) {
+  return value && ISO_DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
 }
 
 function daysBetween(from, to) {
@@ -67,6 +78,9 @@ function applyLanguage() {
   toggle.textContent = t.switchTo;
   toggle.setAttribute('aria-label', t.switchLabel);
   toggle.setAttribute('lang', state.lang === 'fa' ? 'en' : 'fa');
+  if (document.getElementById('main').dataset.state === 'loading') {
+    document.getElementById('status').textContent = t.loading;
+  }
   updateCalendarHints();
 }
 
@@ -85,6 +99,7 @@ function setState(name, message) {
   document.getElementById('status').textContent = message || '';
   document.getElementById('content').hidden = name !== 'ready';
   document.getElementById('empty').hidden = name !== 'empty';
+  document.getElementById('side').hidden = name !== 'ready' && name !== 'empty';
 }
 
 function render() {
@@ -98,6 +113,8 @@ function render() {
 
   renderPeriod(data.overview, lang);
   renderFooter(data.overview, lang);
+  renderGoals(data.overview, data.definitions, lang);
+  renderAlerts(data.alerts, lang);
   if (Number(data.overview.kpis.sessions.value) === 0) {
     // The panel explains the state, so the status line stays empty and the words do not show twice.
     setState('empty', '');
@@ -110,12 +127,11 @@ function render() {
   renderGroupTable('channels', t.channel, data.channels, data.definitions, lang, t.noValue);
   renderGroupTable('campaigns', t.campaign, data.campaigns, data.definitions, lang, t.noCampaigns);
   renderPaidCampaigns(data.overview, data.definitions, lang);
-  renderGoals(data.overview, data.definitions, lang);
-  renderAlerts(data.alerts, lang);
   setState('ready', '');
 }
 
 async function load(query) {
+  const loadId = ++state.loads;
   const t = TEXT[state.lang];
   setState('loading', t.loading);
   const config = await loadConfig();
@@ -131,13 +147,22 @@ async function load(query) {
       // Alerts are a side panel. When they cannot be read, the panel shows the error and the numbers still show.
       api.alerts(query.property, ALERTS_SHOWN).catch((e) => e),
     ]);
+    if (loadId !== state.loads) {
+      // A later query started while this one ran, and its response is the one to show.
+      return;
+    }
     state.data = {
       definitions: new Map(definitions.map((definition) => [definition.id, definition])),
       overview, series, channels, campaigns, alerts,
     };
     render();
   } catch (e) {
+    if (loadId !== state.loads) {
+      return;
+    }
     state.data = null;
+    document.getElementById('period').replaceChildren();
+    document.getElementById('computed').replaceChildren();
     const where = e instanceof ApiError && e.field ? ` (${e.field})` : '';
     setState('error', `${TEXT[state.lang].errorTitle}: ${e.message}${where}`);
   }
@@ -149,6 +174,9 @@ function submit(event) {
     event.preventDefault();
   }
   const form = document.getElementById('query');
+  form.property.value = form.property.value.trim();
+  form.to.setCustomValidity(form.from.value && form.to.value && form.to.value < form.from.value
+    ? TEXT[state.lang].toBeforeFrom : '');
   const query = {
     property: form.property.value.trim(),
     from: form.from.value,
@@ -171,9 +199,9 @@ function submit(event) {
 /** Sets the form to the last {@code days} days up to yesterday, the last complete day. */
 function preset(days) {
   const form = document.getElementById('query');
-  const to = new Date(Date.now() - DAY_MS);
-  form.to.value = isoDay(to);
-  form.from.value = isoDay(new Date(to.getTime() - (days - 1) * DAY_MS));
+  const now = new Date();
+  form.to.value = isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
+  form.from.value = isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - days));
   submit();
 }
 
@@ -193,13 +221,17 @@ function switchLanguage() {
 function start() {
   const params = new URLSearchParams(window.location.search);
   const form = document.getElementById('query');
+  // The handler comes first, so that an error below cannot leave the browser to submit the form itself, which
+  // would put the read key into the address.
+  form.addEventListener('submit', submit);
   form.property.value = params.get('property') || '';
   form.key.value = initialKey();
-  const to = params.get('to') || isoDay(new Date(Date.now() - DAY_MS));
+  const now = new Date();
+  const to = dayParam(params.get('to')) || isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
   form.to.value = to;
-  form.from.value = params.get('from') || isoDay(new Date(Date.parse(`${to}T00:00:00Z`) - 27 * DAY_MS));
+  form.from.value = dayParam(params.get('from'))
+    || new Date(Date.parse(`${to}T00:00:00Z`) - 27 * DAY_MS).toISOString().slice(0, 10);
 
-  form.addEventListener('submit', submit);
   form.from.addEventListener('change', updateCalendarHints);
   form.to.addEventListener('change', updateCalendarHints);
   document.getElementById('language').addEventListener('click', switchLanguage);

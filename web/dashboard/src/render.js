@@ -16,6 +16,9 @@ export const PAID_KPIS = ['cost', 'clicks', 'ctr', 'cpc', 'cpa', 'roas', 'cac', 
 /** Columns of the channel and campaign tables. */
 export const TABLE_KPIS = ['sessions', 'engagement_rate', 'conversions', 'session_conversion_rate', 'revenue'];
 
+/** Names of the ad platforms as the API identifies them; an unknown id is shown as sent. */
+const PLATFORM_NAMES = { GOOGLE_ADS: 'Google Ads', META_ADS: 'Meta Ads' };
+
 /** Columns of the paid campaign table. */
 export const PAID_TABLE_KPIS = ['cost', 'clicks', 'ctr', 'cpa', 'roas'];
 
@@ -43,18 +46,29 @@ function valueCell(id, kpi, lang, currency) {
     kpiText(id, kpi, lang, currency));
 }
 
-/** Returns the currency of the range's revenue, for amounts that carry none. */
+/**
+ * Returns the currency of the range's revenue, for amounts that carry none: the revenue's own, else the first of
+ * several, else that of the ad spend.
+ */
 function mainCurrency(snapshot) {
-  return snapshot.kpis.revenue ? snapshot.kpis.revenue.currency : undefined;
+  const revenue = snapshot.kpis.revenue || {};
+  if (revenue.currency) {
+    return revenue.currency;
+  }
+  if (revenue.byCurrency) {
+    return Object.keys(revenue.byCurrency)[0];
+  }
+  const cost = snapshot.paid && snapshot.paid.kpis.cost;
+  return cost ? cost.currency || (cost.byCurrency && Object.keys(cost.byCurrency)[0]) : undefined;
 }
 
-function card(id, kpi, change, definitions, lang) {
+function card(id, kpi, change, definitions, lang, currency) {
   const definition = definitions.get(id);
   const changeText = formatChange(change, kpi ? kpi.unit : null, lang);
   const tone = changeText === null ? 'none' : changeTone(change, definition.better);
   return el('article', { className: 'card', dataset: { kpiCard: id, value: kpi ? kpi.value : null } },
     el('h3', { className: 'kpi-name' }, kpiName(definition, lang)),
-    el('p', { className: 'kpi-value', title: kpi && kpi.reason }, kpiText(id, kpi, lang)),
+    el('p', { className: 'kpi-value', title: kpi && kpi.reason }, kpiText(id, kpi, lang, currency)),
     el('p', {
       className: `kpi-change ${tone}`,
       title: change && change.reason,
@@ -80,7 +94,8 @@ export function renderPeriod(snapshot, lang) {
 
 export function renderCards(snapshot, definitions, lang) {
   const changes = snapshot.comparisons && snapshot.comparisons[0] ? snapshot.comparisons[0].kpis : {};
-  fill('cards', HEADLINE_KPIS.map((id) => card(id, snapshot.kpis[id], changes[id], definitions, lang)));
+  fill('cards', HEADLINE_KPIS.map((id) => card(id, snapshot.kpis[id], changes[id], definitions, lang,
+    mainCurrency(snapshot))));
 }
 
 export function renderPaid(snapshot, definitions, lang) {
@@ -127,7 +142,7 @@ export function renderPaidCampaigns(snapshot, definitions, lang) {
     el('thead', {}, headerRow(t.campaign, PAID_TABLE_KPIS, definitions, lang, [t.platform])),
     el('tbody', {}, byCampaign.map((group) => el('tr', { dataset: { key: group.campaign, platform: group.platform } },
       el('th', { scope: 'row' }, el('bdi', {}, group.campaign)),
-      el('td', {}, el('bdi', {}, group.platform)),
+      el('td', {}, el('bdi', {}, PLATFORM_NAMES[group.platform] || group.platform)),
       PAID_TABLE_KPIS.map((id) => valueCell(id, group.kpis[id], lang))))));
 }
 
@@ -186,7 +201,19 @@ export function renderAlerts(alerts, lang) {
     el('li', { dataset: { rule: alert.rule, day: alert.day, scope: alert.scope } },
       el('time', { datetime: alert.day }, formatDay(alert.day, lang)),
       ' ',
-      el('span', {}, lang === 'fa' && alert.messageFa ? alert.messageFa : alert.message)))));
+      el('span', {}, isolated(lang === 'fa' && alert.messageFa ? alert.messageFa : alert.message, alert.scope))))));
+}
+
+/**
+ * Wraps the campaign name of a campaign alert in <bdi>, so that direction marks in the name (such as U+202E) stay
+ * inside it and cannot reorder the rest of the sentence.
+ */
+function isolated(message, scope) {
+  const name = scope && scope.startsWith('campaign:') ? scope.slice('campaign:'.length) : '';
+  if (!name || !message.includes(name)) {
+    return message;
+  }
+  return message.split(name).flatMap((part, i) => (i === 0 ? [part] : [el('bdi', {}, name), part]));
 }
 
 /** Draws the line under the page: when the numbers were computed and from how many events. */

@@ -46,18 +46,52 @@ export function renderTrendMenu(definitions, lang, chosen) {
     el('option', { value: id, selected: id === chosen }, kpiName(definitions.get(id), lang))));
 }
 
+/**
+ * Lists every period key from the range's first to its last day: days, ISO weeks keyed by their Monday, or months.
+ * The API lists only periods with sessions, so a period without any would otherwise vanish from the chart.
+ */
+export function periodKeys(from, to, groupBy) {
+  const day = 24 * 60 * 60 * 1000;
+  const end = Date.parse(`${to}T00:00:00Z`);
+  let time = Date.parse(`${from}T00:00:00Z`);
+  if (groupBy === 'week') {
+    // ISO weeks start on Monday; getUTCDay() counts from Sunday.
+    time -= ((new Date(time).getUTCDay() + 6) % 7) * day;
+  }
+  const keys = [];
+  while (time <= end) {
+    const date = new Date(time);
+    keys.push(groupBy === 'month' ? date.toISOString().slice(0, 7) : date.toISOString().slice(0, 10));
+    if (groupBy === 'month') {
+      time = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+    } else {
+      time += (groupBy === 'week' ? 7 : 1) * day;
+    }
+  }
+  return keys;
+}
+
 /** Draws the chosen KPI over the series snapshot's groups, and the table beside it. */
 export function renderTrend(series, kpiId, definitions, lang) {
-  const groups = series.groups || [];
+  const byKey = new Map((series.groups || []).map((group) => [group.key, group]));
+  const sums = ['count', 'currency'].includes(series.kpis[kpiId] && series.kpis[kpiId].unit);
+  // A period without sessions has no group: sums are zero there, rates have no value.
+  const groups = periodKeys(series.from, series.to, series.groupBy).map((key) => byKey.get(key)
+    || { key, kpis: { [kpiId]: sums ? { value: 0, unit: series.kpis[kpiId].unit } : { value: null } } });
   const labels = groups.map((group) => formatPeriodKey(group.key, series.groupBy, lang));
+  const sample = groups.map((group) => group.kpis[kpiId]).find((kpi) => kpi && kpi.unit);
+  // Days without revenue carry no currency, so the currency of the range's revenue is used. Amounts in several
+  // currencies are never drawn on one line: the chart shows the range's first currency, the table every amount.
+  const total = series.kpis[kpiId] || {};
+  const currency = total.currency || (total.byCurrency && Object.keys(total.byCurrency)[0])
+    || (series.kpis.revenue && series.kpis.revenue.currency);
   const values = groups.map((group) => {
     const kpi = group.kpis[kpiId];
-    return kpi && kpi.value !== null && kpi.value !== undefined ? Number(kpi.value) : null;
+    if (!kpi || kpi.value === null || kpi.value === undefined) {
+      return null;
+    }
+    return kpi.currency && currency && kpi.currency !== currency ? null : Number(kpi.value);
   });
-  const sample = groups.map((group) => group.kpis[kpiId]).find((kpi) => kpi && kpi.unit);
-  // Days without revenue carry no currency, so the currency of the range's revenue is used.
-  const currency = (series.kpis[kpiId] && series.kpis[kpiId].currency)
-    || (series.kpis.revenue && series.kpis.revenue.currency);
   const format = (value) => formatKpi(kpiId, { ...(sample || {}), currency, value }, lang) || String(value);
   const name = kpiName(definitions.get(kpiId), lang);
   const rtl = lang === 'fa';

@@ -310,6 +310,16 @@ async function run() {
       check(await page.isVisible('#empty'), 'the "no data yet" panel is visible');
       await page.screenshot({ path: join(out, 'dashboard-fa-empty.png'), fullPage: true });
     }
+    // An unknown property gets the server's own sentence, not a bare status. The browser logs the 404 responses
+    // themselves as errors, which are expected here.
+    const errorsBefore = consoleErrors.length;
+    const unknown = new URLSearchParams({ property: 'G-NOSUCHPROPERTY', from: args.from, to: args.to, lang: 'en' });
+    await page.goto(`${base}/dashboard/?${unknown}`);
+    await page.waitForSelector(SETTLED, { state: 'attached', timeout: 30000 });
+    const status = await page.textContent('#status');
+    check(await page.getAttribute('main', 'data-state') === 'error' && status.includes('not registered'),
+      `an unknown property shows the server's error: '${status}'`);
+    consoleErrors.splice(errorsBefore);
   } finally {
     await browser.close();
   }

@@ -119,8 +119,11 @@ class ReplayCommandTest {
                     + "Replayed 12,041 events to G-TEST in 1,843 requests (0 retries) in "), stdout());
             assertTrue(stdout().contains("accepted 12,041, duplicates 0, rejected 0.\n\n"
                     + "KPIs of G-DEMO2016 from 2016-08-01 to 2017-08-01 (America/Los_Angeles)\n"), stdout());
-            assertTrue(stdout().endsWith("Direct               307               184           60.00%            -"
+            assertTrue(stdout().contains("Direct               307               184           60.00%            -"
                     + "             -\n"), stdout());
+            assertTrue(stdout().endsWith("\nDashboard of 2017-07-03 to 2017-08-01, in Persian (English is one click "
+                    + "away):\n  " + server.baseUrl().toString().replaceAll("/+$", "") + "/dashboard/?property=G-TEST"
+                    + "&from=2017-07-03&to=2017-08-01&lang=fa\n"), stdout());
         }
     }
 
