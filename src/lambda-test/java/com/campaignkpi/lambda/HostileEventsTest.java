@@ -95,8 +95,12 @@ class HostileEventsTest {
 
     @BeforeEach
     void setUp() {
-        properties.save(new Property(PROPERTY, TEHRAN, Property.DEFAULT_KEY_EVENTS,
-                Property.DEFAULT_SESSION_TIMEOUT, List.of(Secrets.sha256Hex(SECRET))));
+        // The ingest function stores a queued request with its property's settings, so each property exists.
+        for (String property : List.of(PROPERTY, "G-HOSTILE-CANON", "G-HOSTILE-IMPORT", "G-HOSTILE-TWICE",
+                "G-HOSTILE-BULK")) {
+            properties.save(new Property(property, TEHRAN, Property.DEFAULT_KEY_EVENTS,
+                    Property.DEFAULT_SESSION_TIMEOUT, List.of(Secrets.sha256Hex(SECRET))));
+        }
         FakeSqs.clear();
         StoreCalls.clear();
     }
@@ -463,6 +467,17 @@ class HostileEventsTest {
 
         assertEquals(List.of(), ingest(batch(messages)),
                 "these bodies fail the same way on every delivery, so they must not go back to the queue");
+    }
+
+    @Test
+    void ingestForErasedPropertyIsDropped() throws Exception {
+        Instant receivedAt = now();
+
+        List<String> failures = ingestOne(queued("G-HOSTILE-GONE", "req-gone", receivedAt.toString(), "mp", false,
+                VALID_MP_BODY.formatted("gone.1")));
+
+        assertEquals(List.of(), failures, "a message of a property erased meanwhile is dropped, not retried");
+        assertEquals(List.of(), events.readDay("G-HOSTILE-GONE", utcDay(receivedAt)));
     }
 
     @Test
