@@ -40,7 +40,8 @@ public class WebhookFunction {
             var admission = collector.admit(new CollectCommand(
                     request.queryOrHeader("measurement_id", "X-Measurement-Id"),
                     request.queryOrHeader("api_secret", "X-Api-Secret"),
-                    endpoint, importMode, request.bodyBytes(), request.header("X-Signature")));
+                    endpoint, importMode, request.bodyBytes(), request.header("X-Signature"),
+                    CollectCommand.browserUserAgent(endpoint, request::header)));
             if (admission.hasWork()) {
                 String messageId = queue.send(admission.toQueued(importMode));
                 LOG.debugf("Queued request for %s as message %s", admission.property().id(), messageId);

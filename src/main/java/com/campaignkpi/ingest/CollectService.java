@@ -1,6 +1,7 @@
 package com.campaignkpi.ingest;
 
 import com.campaignkpi.api.RequestException;
+import com.campaignkpi.bot.BotDetector;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyAccess;
 import com.campaignkpi.property.PropertyStore;
@@ -59,6 +60,8 @@ public class CollectService {
 
     Clock clock = Clock.systemUTC();
 
+    BotDetector bots = BotDetector.bundled();
+
     /** Authenticates, validates and stores one request, and returns the outcome of each event. */
     public CollectResult collect(CollectCommand command) {
         Admission admission = admit(command);
@@ -76,7 +79,7 @@ public class CollectService {
         Property property = access.authenticate(command.measurementId(), command.apiSecret());
         RequestSignature.verify(property, command.signature(), command.body(), receivedAt);
         Triage triage = triage(property, command.endpoint(), parse(command.body()), receivedAt,
-                UUID.randomUUID().toString(), command.importMode());
+                UUID.randomUUID().toString(), command.importMode(), command.browserUserAgent());
         return new Admission(property, new String(command.body(), StandardCharsets.UTF_8), triage);
     }
 
@@ -91,7 +94,7 @@ public class CollectService {
         // The property's settings as they are now: a queued request carries only the property's id.
         Property property = properties.require("property", request.property());
         Triage triage = triage(property, request.endpoint(), body, request.receivedAt(), request.requestId(),
-                request.importMode());
+                request.importMode(), request.browserUserAgent());
         return store(request.property(), triage, request.importMode());
     }
 
@@ -115,7 +118,7 @@ public class CollectService {
         /** Builds the message that carries the request on the queue. */
         public QueuedRequest toQueued(boolean importMode) {
             return new QueuedRequest(QueuedRequest.VERSION, triage.requestId, triage.receivedAt, property.id(),
-                    triage.endpoint, importMode, body);
+                    triage.endpoint, importMode, body, triage.browserUserAgent);
         }
 
         /** Returns whether the request contains anything to store: an event or a rejection. */
@@ -125,15 +128,16 @@ public class CollectService {
     }
 
     private Triage triage(Property property, Endpoint endpoint, JsonNode body, Instant receivedAt,
-            String requestId, boolean importMode) {
+            String requestId, boolean importMode, String browserUserAgent) {
         SplitBody split = split(endpoint, body);
-        Triage triage = new Triage(requestId, receivedAt, endpoint);
+        Triage triage = new Triage(requestId, receivedAt, endpoint, browserUserAgent);
         for (IncomingEvent event : split.events()) {
             Violation violation = EventValidator.validate(event, receivedAt, importMode);
             EventMapper.Result mapped = violation == null ? EventMapper.map(event, receivedAt) : null;
             if (mapped != null && mapped.violation() == null) {
-                triage.accept(event.index(), PrivacyRules.apply(property.id(), property.ingest(), event,
-                        mapped.event()));
+                TrackedEvent stored = PrivacyRules.apply(property.id(), property.ingest(), event, mapped.event());
+                boolean bot = bots.isBot(userAgent(endpoint, body, event, browserUserAgent));
+                triage.accept(event.index(), stored.withBot(bot));
             } else {
                 triage.reject(event, violation != null ? violation : mapped.violation(), write(
                         event.replayBody() != null ? event.replayBody() : event.raw()));
@@ -143,6 +147,24 @@ public class CollectService {
             triage.rejectOverflow(split.overflow(), write(split.overflow().replayBody()));
         }
         return triage;
+    }
+
+    /**
+     * Returns the user agent of an event, from the first of these that is not blank: the param {@code user_agent},
+     * a canonical event's own {@code user_agent}, a Measurement Protocol body's {@code user_agent}, and the
+     * browser's {@code User-Agent} header. Returns null when none is given.
+     */
+    static String userAgent(Endpoint endpoint, JsonNode body, IncomingEvent event, String browserUserAgent) {
+        String fromParams = ParamValues.asText(event.raw().path("params").get("user_agent"));
+        if (fromParams != null && !fromParams.isBlank()) {
+            return fromParams;
+        }
+        JsonNode envelope = endpoint == Endpoint.CANONICAL ? event.raw() : body;
+        String fromEnvelope = ParamValues.asText(envelope.get("user_agent"));
+        if (fromEnvelope != null && !fromEnvelope.isBlank()) {
+            return fromEnvelope;
+        }
+        return browserUserAgent;
     }
 
     private CollectResult store(String property, Triage triage, boolean importMode) {
@@ -166,16 +188,18 @@ public class CollectService {
         final String requestId;
         final Instant receivedAt;
         final Endpoint endpoint;
+        final String browserUserAgent;
         final List<EventResult> results = new ArrayList<>();
         final List<TrackedEvent> candidates = new ArrayList<>();
         final List<Integer> candidateSlots = new ArrayList<>();
         final List<Integer> candidateIndexes = new ArrayList<>();
         final List<Rejection> rejected = new ArrayList<>();
 
-        Triage(String requestId, Instant receivedAt, Endpoint endpoint) {
+        Triage(String requestId, Instant receivedAt, Endpoint endpoint, String browserUserAgent) {
             this.requestId = requestId;
             this.receivedAt = receivedAt;
             this.endpoint = endpoint;
+            this.browserUserAgent = browserUserAgent;
         }
 
         void accept(int index, TrackedEvent event) {

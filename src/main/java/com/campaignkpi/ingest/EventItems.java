@@ -40,6 +40,8 @@ final class EventItems {
     static final String TRANSACTION_ID = "tx";
     static final String ITEMS = "it";
     static final String PARAMS = "p";
+    /** Present, and true, only for an event whose user agent is on the crawler list. */
+    static final String BOT = "b";
     /** When the item expires, in seconds since the epoch (DynamoDB TTL). */
     static final String EXPIRES_AT = "expiresAt";
 
@@ -94,6 +96,9 @@ final class EventItems {
         putText(item, TRANSACTION_ID, event.transactionId());
         putText(item, ITEMS, event.itemsJson());
         putMap(item, PARAMS, event.params());
+        if (event.bot()) {
+            item.put(BOT, AttributeValue.fromBool(true));
+        }
 
         item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAtEpochSeconds)));
         return item;
@@ -122,7 +127,8 @@ final class EventItems {
                 text(item, CURRENCY),
                 text(item, TRANSACTION_ID),
                 text(item, ITEMS),
-                map(item, PARAMS));
+                map(item, PARAMS),
+                item.containsKey(BOT) && Boolean.TRUE.equals(item.get(BOT).bool()));
     }
 
     private static void putText(Map<String, AttributeValue> item, String name, String value) {

@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
  * @param importMode the request's import flag, which lifts the 72-hour age limit
  * @param body       the request body as the sender sent it, JSON text. Text rather than a JSON value, so the
  *                   consumer parses exactly what the webhook parsed, under the same nesting limit.
+ * @param browserUserAgent the {@code User-Agent} header of a request that a browser sent, or null; absent from
+ *                   messages written before the field existed, which this layout still reads
  */
 public record QueuedRequest(int version, String requestId, Instant receivedAt, String property, Endpoint endpoint,
-        boolean importMode, String body) {
+        boolean importMode, String body, String browserUserAgent) {
 
     public static final int VERSION = 1;
 
@@ -28,6 +30,12 @@ public record QueuedRequest(int version, String requestId, Instant receivedAt, S
     private static final Instant FIRST_RECEIPT = Instant.EPOCH;
     private static final Instant AFTER_LAST_RECEIPT = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC)
             .toInstant();
+
+    /** Creates a message for a request without a browser's user agent. */
+    public QueuedRequest(int version, String requestId, Instant receivedAt, String property, Endpoint endpoint,
+            boolean importMode, String body) {
+        this(version, requestId, receivedAt, property, endpoint, importMode, body, null);
+    }
 
     /** Maximum length of a request id a consumer accepts; the webhook sends a 36-character UUID. */
     static final int MAX_REQUEST_ID_LENGTH = 64;

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param itemsJson          the {@code items} array as JSON, or null
  * @param clickIds           ad click ids by parameter name ({@code gclid}, {@code fbclid}, ...)
  * @param params             every other parameter, as text
+ * @param bot                true when the event's user agent is on the crawler list (see
+ *                           {@link com.campaignkpi.bot.BotDetector}); snapshots leave out sessions with such an event
  */
 public record TrackedEvent(
         String eventId,
@@ -44,7 +46,8 @@ public record TrackedEvent(
         String currency,
         String transactionId,
         String itemsJson,
-        Map<String, String> params) {
+        Map<String, String> params,
+        boolean bot) {
 
     public TrackedEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -53,6 +56,30 @@ public record TrackedEvent(
         campaign = campaign == null ? CampaignParams.NONE : campaign;
         clickIds = clickIds == null ? Map.of() : Map.copyOf(clickIds);
         params = params == null ? Map.of() : Map.copyOf(params);
+    }
+
+    /**
+     * Creates an event that no bot user agent was seen for. Copying an event through this constructor loses its
+     * {@code bot} flag.
+     */
+    public TrackedEvent(String eventId, String name, long timestampMicros, String clientId, String userId,
+            String sessionId, Integer sessionNumber, String pageLocation, String pageReferrer, String pageTitle,
+            CampaignParams campaign, Map<String, String> clickIds, Long engagementTimeMsec, Boolean sessionEngaged,
+            boolean nonInteraction, String deviceCategory, BigDecimal value, String currency, String transactionId,
+            String itemsJson, Map<String, String> params) {
+        this(eventId, name, timestampMicros, clientId, userId, sessionId, sessionNumber, pageLocation, pageReferrer,
+                pageTitle, campaign, clickIds, engagementTimeMsec, sessionEngaged, nonInteraction, deviceCategory,
+                value, currency, transactionId, itemsJson, params, false);
+    }
+
+    /** Returns this event with its {@code bot} flag set to {@code bot}. */
+    public TrackedEvent withBot(boolean bot) {
+        if (bot == this.bot) {
+            return this;
+        }
+        return new TrackedEvent(eventId, name, timestampMicros, clientId, userId, sessionId, sessionNumber,
+                pageLocation, pageReferrer, pageTitle, campaign, clickIds, engagementTimeMsec, sessionEngaged,
+                nonInteraction, deviceCategory, value, currency, transactionId, itemsJson, params, bot);
     }
 
     /** Customer identity for lifetime value: the site's user id when known, else the client id. */

@@ -56,7 +56,8 @@ public class WebhookRoutes {
                 endpoint,
                 isTrue(context.request().getParam("import")),
                 body == null ? new byte[0] : body.getBytes(),
-                context.request().getHeader(RequestSignature.HEADER));
+                context.request().getHeader(RequestSignature.HEADER),
+                CollectCommand.browserUserAgent(endpoint, context.request()::getHeader));
         try {
             errors.send(context, 200, collector.collect(command));
         } catch (RequestException e) {

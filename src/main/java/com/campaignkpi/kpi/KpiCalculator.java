@@ -44,6 +44,11 @@ public final class KpiCalculator {
         return kpis;
     }
 
+    /** Returns the {@code bot_sessions} KPI: sessions that had an event from a bot user agent. */
+    public static KpiValue botSessions(long botSessions) {
+        return KpiValue.count(botSessions);
+    }
+
     static KpiValue ratio(long numerator, long denominator, String reasonWhenEmpty) {
         BigDecimal top = BigDecimal.valueOf(numerator);
         BigDecimal bottom = BigDecimal.valueOf(denominator);

@@ -19,6 +19,8 @@ public final class KpiRegistry {
     static final String CLASSIC_BOUNCE = "Universal Analytics, Plausible and Matomo: a visit with one interaction";
     static final String PRODUCT = "this product's definition";
     static final String PLATFORM = "the ad platform's export";
+    static final String CRAWLER_LIST = "user agents on the crawler-user-agents list (github.com/monperrus/"
+            + "crawler-user-agents), bundled in bots/crawler-user-agents.json";
 
     private static final List<KpiDefinition> DEFINITIONS = List.of(
             new KpiDefinition("sessions", "Sessions", HIGHER, KpiUnit.COUNT, "sessions that started in the range", null,
@@ -97,6 +99,18 @@ public final class KpiRegistry {
                     + "the range's buyers have spent so far, per buyer, within one currency.", PRODUCT,
                     "ارزش طول عمر مشتری", "هر مشتریِ این بازه تا امروز روی هم چقدر خرید کرده است."));
 
+    /**
+     * KPIs of the traffic that the behaviour KPIs leave out. Fewer bot sessions is better, because they cost
+     * capacity and bring no customers. {@link #find} does not return them, so no goal can be set on them.
+     */
+    private static final List<KpiDefinition> BOT_DEFINITIONS = List.of(
+            new KpiDefinition("bot_sessions", "Bot sessions", LOWER, KpiUnit.COUNT,
+                    "sessions that started in the range with an event from a bot user agent", null,
+                    "Sessions of crawlers, bots and HTTP libraries, known by their user agent. The other KPIs leave "
+                            + "them out unless the snapshot request sets includeBots.", CRAWLER_LIST,
+                    "ترافیک ربات", "بازدیدهای خزنده‌ها و ربات‌ها که از روی شناسه‌ی مرورگرشان (user agent) شناخته "
+                            + "شدند؛ شاخص‌های دیگر این بازدیدها را نمی‌شمارند."));
+
     /** Brand KPIs, computed from site searches and imported search terms when the property names brand terms. */
     private static final List<KpiDefinition> BRAND_DEFINITIONS = List.of(
             new KpiDefinition("branded_searches", "Branded searches", HIGHER, KpiUnit.COUNT, "branded_site_searches + "
@@ -174,6 +188,11 @@ public final class KpiRegistry {
 
     public static List<KpiDefinition> all() {
         return DEFINITIONS;
+    }
+
+    /** Returns the bot-traffic KPIs, which a snapshot lists right after the behaviour KPIs. */
+    public static List<KpiDefinition> bots() {
+        return BOT_DEFINITIONS;
     }
 
     /** Returns the brand KPIs, which a snapshot lists after the behaviour KPIs. */

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param deviceCategory    device category of the first event that named one, or null
  * @param customerIds       every id the client's purchases may be filed under: the client id and each user id seen
  *                          in the session, so a purchase made before a login still counts for the logged-in customer
+ * @param bot               true when any event of the session came from a user agent on the crawler list
  */
 public record Session(
         String clientId,
@@ -42,7 +43,8 @@ public record Session(
         TrafficSource trafficSource,
         String landingPage,
         String deviceCategory,
-        Set<String> customerIds) {
+        Set<String> customerIds,
+        boolean bot) {
 
     /** GA4: a session is engaged when it lasted longer than 10 seconds, had a key event or 2+ page views. */
     public static final long ENGAGED_AFTER_MSEC = 10_000;

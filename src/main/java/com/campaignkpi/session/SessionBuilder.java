@@ -38,6 +38,7 @@ final class SessionBuilder {
         String device = null;
         Set<String> customerIds = new HashSet<>();
         customerIds.add(first.clientId());
+        boolean bot = false;
 
         for (TrackedEvent event : events) {
             if (event.userId() != null) {
@@ -63,12 +64,13 @@ final class SessionBuilder {
             if (event.name().equals("purchase")) {
                 purchases.add(event);
             }
+            bot |= event.bot();
         }
 
         TrackedEvent last = events.get(events.size() - 1);
         return new Session(first.clientId(), userId, sessionKey(first), first.timestampMicros(),
                 last.timestampMicros(), sessionNumber, pageViews, interactions, engagement, senderEngaged, keyEvents,
-                purchases, trafficSource(events), landingPage, device, customerIds);
+                purchases, trafficSource(events), landingPage, device, customerIds, bot);
     }
 
     private static String sessionKey(TrackedEvent first) {

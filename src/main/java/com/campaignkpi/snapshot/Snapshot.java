@@ -24,22 +24,23 @@ import java.util.Map;
  * @param goals          progress of the property's goals whose window overlaps the range, as of the range's last
  *                       day (or today, if earlier). It is measured when the snapshot is returned, not stored.
  * @param goalKpis       for each goal type, the KPIs to watch
+ * @param includeBots    true when sessions with a bot event count in the KPIs; absent when they are left out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snapshot(String property, String from, String to, String timeZone, String groupBy, String computedAt,
         Map<String, KpiValue> kpis, List<SnapshotGroup> groups, Map<String, List<TrafficShare>> trafficSources,
         long eventsRead, PaidReport paid, List<PeriodComparison> comparisons, List<GoalReport> goals,
-        Map<String, List<String>> goalKpis) {
+        Map<String, List<String>> goalKpis, Boolean includeBots) {
 
     /** Returns this snapshot with {@code comparisons} in place of its own. */
     Snapshot withComparisons(List<PeriodComparison> comparisons) {
         return new Snapshot(property, from, to, timeZone, groupBy, computedAt, kpis, groups, trafficSources,
-                eventsRead, paid, comparisons, goals, goalKpis);
+                eventsRead, paid, comparisons, goals, goalKpis, includeBots);
     }
 
     /** Returns this snapshot with the goals' progress and the KPIs to watch per goal type. */
     Snapshot withGoals(List<GoalReport> goals, Map<String, List<String>> goalKpis) {
         return new Snapshot(property, from, to, timeZone, groupBy, computedAt, kpis, groups, trafficSources,
-                eventsRead, paid, comparisons, goals, goalKpis);
+                eventsRead, paid, comparisons, goals, goalKpis, includeBots);
     }
 }

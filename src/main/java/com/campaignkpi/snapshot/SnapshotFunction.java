@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The {@code snapshot} function: returns the newest stored snapshot for a property, range, grouping and
- * comparisons, and computes and stores one when none exists or {@code refresh} is set.
+ * The {@code snapshot} function: returns the newest stored snapshot for a property, range, grouping, comparisons
+ * and bot setting, and computes and stores one when none exists or {@code refresh} is set.
  */
 public class SnapshotFunction {
 
@@ -42,15 +42,16 @@ public class SnapshotFunction {
         GroupBy groupBy = groupBy(request.groupBy());
         ExchangeRates rates = ExchangeRateParser.parse(request.exchangeRates(), range);
         List<ComparisonPeriod> compare = ComparisonPeriod.parse(request.compare(), range);
+        boolean includeBots = Boolean.TRUE.equals(request.includeBots());
 
         if (!Boolean.TRUE.equals(request.refresh())) {
-            var stored = store.latest(property, range, groupBy, rates, compare);
+            var stored = store.latest(property, range, groupBy, rates, compare, includeBots);
             if (stored.isPresent()) {
                 return withGoals(property, stored.get(), range);
             }
         }
-        Snapshot snapshot = service.compute(property, range, groupBy, rates, compare);
-        store.put(property, snapshot, range, groupBy, rates, compare);
+        Snapshot snapshot = service.compute(property, range, groupBy, rates, compare, includeBots);
+        store.put(property, snapshot, range, groupBy, rates, compare, includeBots);
         return withGoals(property, snapshot, range);
     }
 

@@ -16,7 +16,15 @@ import java.util.List;
  * @param compare  optional base periods to compare the ungrouped KPIs with: {@code previous_period} (as many days,
  *                 ending the day before {@code from}) and {@code previous_year} ({@code from} and {@code to} one
  *                 year earlier)
+ * @param includeBots true to count sessions with an event from a bot user agent in every KPI; by default they are
+ *                 left out and only counted in {@code bot_sessions}
  */
 public record SnapshotRequest(String property, String from, String to, String timeZone, String groupBy,
-        Boolean refresh, ExchangeRatesRequest exchangeRates, List<String> compare) {
+        Boolean refresh, ExchangeRatesRequest exchangeRates, List<String> compare, Boolean includeBots) {
+
+    /** Creates a request that leaves bot sessions out of the KPIs. */
+    public SnapshotRequest(String property, String from, String to, String timeZone, String groupBy,
+            Boolean refresh, ExchangeRatesRequest exchangeRates, List<String> compare) {
+        this(property, from, to, timeZone, groupBy, refresh, exchangeRates, compare, null);
+    }
 }

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ import org.jboss.logging.Logger;
 /**
  * Computes a snapshot from stored events. It reads the UTC days that cover the range plus one day on each side, so a
  * session that starts just before midnight or ends just after is whole. Then it builds sessions, keeps those that
- * start in the range, and aggregates them.
+ * start in the range, and aggregates them. Sessions with an event from a bot user agent are counted in
+ * {@code bot_sessions} and, unless bots are included, left out of every other KPI.
  */
 @ApplicationScoped
 public class SnapshotService {
@@ -64,17 +66,34 @@ public class SnapshotService {
 
     private ExecutorService dayReaders;
 
+    /** Computes the snapshot without bot sessions. */
     Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates) {
+        return compute(property, range, groupBy, rates, false);
+    }
+
+    /**
+     * Computes the snapshot.
+     *
+     * @param includeBots true to count sessions with a bot event in every KPI, false to leave them out
+     */
+    Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
+            boolean includeBots) {
         long startedNanos = System.nanoTime();
         List<TrackedEvent> loaded = load(property.id(), range);
-        List<Session> sessions = inRange(Sessionizer.sessionize(loaded, property.sessionTimeout(),
-                property.keyEvents()), range);
+        List<Session> built = Sessionizer.sessionize(loaded, property.sessionTimeout(), property.keyEvents());
+        List<Session> started = inRange(built, range);
+        long botSessions = started.stream().filter(Session::bot).count();
+        List<Session> sessions = includeBots ? started : started.stream().filter(session -> !session.bot()).toList();
         VisitorHistory history = history(property.id(), sessions, range);
         List<SpendRow> spendRows = spend.read(property.id(), range.from(), range.to());
 
         Map<String, KpiValue> kpis = new LinkedHashMap<>(KpiCalculator.compute(SessionTotals.of(sessions, history)));
+        kpis.put("bot_sessions", KpiCalculator.botSessions(botSessions));
         List<TrackedEvent> inRange = loaded.stream().filter(event -> event.timestampMicros() >= range.startMicros()
                 && event.timestampMicros() < range.endMicros()).toList();
+        if (!includeBots) {
+            inRange = outsideOf(inRange, built.stream().filter(Session::bot).toList());
+        }
         Map<String, KpiValue> brand = BrandedSearches.compute(inRange, spendRows, property.brandTerms());
         for (KpiDefinition definition : KpiRegistry.brand()) {
             kpis.put(definition.id(), brand.get(definition.id()));
@@ -86,11 +105,12 @@ public class SnapshotService {
                 SnapshotGroups.group(sessions, groupBy, range.zone(), history),
                 SnapshotGroups.trafficSources(sessions), loaded.size(),
                 PaidMedia.report(spendRows, sessions, history, range.from(), range.to(), range.startMicros(),
-                        rates), null, null, null);
+                        rates), null, null, null, includeBots ? Boolean.TRUE : null);
 
-        LOG.infof("Computed snapshot of %s for %s..%s (%s): %d events, %d sessions, %d groups in %d ms",
-                property.id(), range.from(), range.to(), range.zone(), loaded.size(), sessions.size(),
-                snapshot.groups().size(), Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+        LOG.infof("Computed snapshot of %s for %s..%s (%s): %d events, %d sessions (%d of them bots, %s), %d groups "
+                + "in %d ms", property.id(), range.from(), range.to(), range.zone(), loaded.size(), started.size(),
+                botSessions, includeBots ? "included" : "left out", snapshot.groups().size(),
+                Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
         return snapshot;
     }
 
@@ -99,15 +119,15 @@ public class SnapshotService {
      * exchange rates, whose KPIs the comparison subtracts from the snapshot's.
      */
     Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
-            List<ComparisonPeriod> compare) {
-        Snapshot snapshot = compute(property, range, groupBy, rates);
+            List<ComparisonPeriod> compare, boolean includeBots) {
+        Snapshot snapshot = compute(property, range, groupBy, rates, includeBots);
         if (compare.isEmpty()) {
             return snapshot;
         }
         List<PeriodComparison> comparisons = new ArrayList<>();
         for (ComparisonPeriod period : compare) {
             SnapshotRange baseRange = period.baseOf(range);
-            Snapshot base = compute(property, baseRange, null, null);
+            Snapshot base = compute(property, baseRange, null, null, includeBots);
             comparisons.add(new PeriodComparison(period.id(), baseRange.from().toString(),
                     baseRange.to().toString(), KpiChanges.compare(snapshot.kpis(), base.kpis())));
         }
@@ -157,6 +177,24 @@ public class SnapshotService {
         long end = range.endMicros();
         return sessions.stream()
                 .filter(session -> session.startMicros() >= start && session.startMicros() < end)
+                .toList();
+    }
+
+    /**
+     * Returns the events that belong to none of {@code sessions}: those of another client, or outside the time from
+     * the session's first to its last event.
+     */
+    private static List<TrackedEvent> outsideOf(List<TrackedEvent> events, List<Session> sessions) {
+        if (sessions.isEmpty()) {
+            return events;
+        }
+        Map<String, List<Session>> byClient = new HashMap<>();
+        for (Session session : sessions) {
+            byClient.computeIfAbsent(session.clientId(), id -> new ArrayList<>()).add(session);
+        }
+        return events.stream().filter(event -> byClient.getOrDefault(event.clientId(), List.of()).stream()
+                .noneMatch(session -> event.timestampMicros() >= session.startMicros()
+                        && event.timestampMicros() <= session.endMicros()))
                 .toList();
     }
 

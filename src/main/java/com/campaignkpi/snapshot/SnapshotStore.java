@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Snapshots table: one partition per property, range, time zone, grouping and settings, one item per computation.
+ * Snapshots table: one partition per property, range, time zone, grouping and settings (bot sessions included or
+ * not among them), one item per computation.
  * The body is gzipped JSON because a year grouped by date contains hundreds of KPI maps and an item may not exceed
  * 400 KB.
  */
@@ -57,8 +58,8 @@ public class SnapshotStore {
      * decodes (written by an older version) counts as absent, so the snapshot is computed again.
      */
     Optional<Snapshot> latest(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
-            List<ComparisonPeriod> compare) {
-        String key = key(property, range, groupBy, rates, compare);
+            List<ComparisonPeriod> compare, boolean includeBots) {
+        String key = key(property, range, groupBy, rates, compare, includeBots);
         QueryResponse response = dynamo.query(QueryRequest.builder()
                 .tableName(tables.snapshots())
                 .keyConditionExpression("pk = :pk")
@@ -77,12 +78,18 @@ public class SnapshotStore {
         }
     }
 
+    /** Stores a snapshot computed without bot sessions. */
+    void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
+            List<ComparisonPeriod> compare) {
+        put(property, snapshot, range, groupBy, rates, compare, false);
+    }
+
     /**
      * Stores {@code snapshot}, unless its gzipped body would exceed {@link #MAX_BODY_BYTES}: then it is only logged,
      * and the next request computes it again.
      */
     void put(Property property, Snapshot snapshot, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
-            List<ComparisonPeriod> compare) {
+            List<ComparisonPeriod> compare, boolean includeBots) {
         SdkBytes body = encode(snapshot);
         if (body.asByteArray().length > MAX_BODY_BYTES) {
             LOG.warnf("Snapshot of %s for %s..%s by %s is %d bytes gzipped, over the %d-byte item budget; returned "
@@ -94,7 +101,7 @@ public class SnapshotStore {
         dynamo.putItem(PutItemRequest.builder()
                 .tableName(tables.snapshots())
                 .item(Map.of(
-                        PK, AttributeValue.fromS(key(property, range, groupBy, rates, compare)),
+                        PK, AttributeValue.fromS(key(property, range, groupBy, rates, compare, includeBots)),
                         SK, AttributeValue.fromS(snapshot.computedAt()),
                         BODY, AttributeValue.fromB(body)))
                 .build());
@@ -102,17 +109,19 @@ public class SnapshotStore {
 
     /**
      * Builds the partition key. It ends with a digest of the property's key events and session timeout, of the
-     * exchange rates and of the requested comparisons. So a snapshot computed under other settings, with other rates
-     * or with other comparisons is not returned for these. Without comparisons the digest is the one snapshots were
-     * stored under before comparisons existed, so those stay readable.
+     * exchange rates, of the requested comparisons and of whether bot sessions are included. So a snapshot computed
+     * under other settings, with other rates, with other comparisons or with bots is not returned for these. Without
+     * comparisons and bots the digest is the one snapshots were stored under before either existed, so those stay
+     * readable.
      */
     static String key(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
-            List<ComparisonPeriod> compare) {
+            List<ComparisonPeriod> compare, boolean includeBots) {
         String settings = property.keyEvents().stream().sorted().collect(Collectors.joining(","))
                 + "|" + property.sessionTimeout().toMinutes() + "|" + (rates == null ? "" : rates.currency() + "="
                 + new TreeMap<>(rates.rates()))
                 + (compare.isEmpty() ? "" : "|compare=" + compare.stream().map(ComparisonPeriod::id)
-                        .collect(Collectors.joining(",")));
+                        .collect(Collectors.joining(",")))
+                + (includeBots ? "|bots=included" : "");
         return property.id() + "#" + range.from() + "#" + range.to() + "#" + range.zone().getId() + "#"
                 + (groupBy == null ? "all" : groupBy.id()) + "#" + Secrets.sha256Hex(settings).substring(0, 12);
     }

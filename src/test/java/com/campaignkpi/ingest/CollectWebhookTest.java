@@ -215,9 +215,12 @@ class CollectWebhookTest {
     void kpiDefinitionsIncludePersian() {
         given().get("/kpis")
                 .then().statusCode(200)
-                .body("size()", equalTo(36))
-                .body("[35].id", equalTo("clv_to_cac"))
-                .body("[18].id", equalTo("branded_searches"))
+                .body("size()", equalTo(37))
+                .body("[36].id", equalTo("clv_to_cac"))
+                .body("[18].id", equalTo("bot_sessions"))
+                .body("[18].better", equalTo("lower"))
+                .body("[18].nameFa", equalTo("ترافیک ربات"))
+                .body("[19].id", equalTo("branded_searches"))
                 .body("[2].id", equalTo("engagement_rate"))
                 .body("[2].unit", equalTo("ratio"))
                 .body("[2].nameFa", equalTo("نرخ تعامل"));
@@ -262,6 +265,19 @@ class CollectWebhookTest {
                 .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
                 .post("/mp/collect")
                 .then().statusCode(200).body("accepted", equalTo(12));
+    }
+
+    /** Vert.x decodes a form body before the route runs; a bad '%' escape was a 500 that logged the body. */
+    @Test
+    void undecodableFormBodyIs400() {
+        given().contentType("application/x-www-form-urlencoded")
+                .body("{\"client_id\":\"form-2\",\"events\":[{\"name\":\"page_view\",\"params\":{\"p\":\"100%\"}}]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(400)
+                .body("field", equalTo("$"))
+                .body("error", equalTo("The body could not be decoded as its Content-Type declares; send JSON with "
+                        + "Content-Type: application/json, uncompressed"));
     }
 
     @Test

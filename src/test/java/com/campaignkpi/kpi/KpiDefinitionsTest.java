@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The definitions the dashboard reads KPI names, explanations and colours from. */
 class KpiDefinitionsTest {
 
-    /** KPIs for which a fall is the improvement: costs and bounces. */
+    /** KPIs for which a fall is the improvement: costs, bounces and bot traffic. */
     private static final Set<String> LOWER_IS_BETTER = Set.of("bounce_rate", "single_page_bounce_rate", "cost",
-            "cpc", "cpm", "cpa", "tracked_cpa", "cac");
+            "cpc", "cpm", "cpa", "tracked_cpa", "cac", "bot_sessions");
 
     @Test
     void everyKpiHasBothLanguages() {
@@ -34,6 +34,6 @@ class KpiDefinitionsTest {
                 .map(KpiDefinition::id).toList();
 
         assertEquals(LOWER_IS_BETTER, Set.copyOf(lower));
-        assertEquals(36, definitions.size(), "18 behaviour, 3 brand and 15 paid-media KPIs");
+        assertEquals(37, definitions.size(), "18 behaviour, 1 bot-traffic, 3 brand and 15 paid-media KPIs");
     }
 }
