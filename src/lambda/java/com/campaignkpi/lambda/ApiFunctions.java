@@ -107,7 +107,7 @@ public class ApiFunctions {
         SnapshotRequest query = "GET".equals(request.method())
                 ? new SnapshotRequest(request.query("property"), request.query("from"), request.query("to"),
                         request.query("timeZone"), request.query("groupBy"), isTrue(request.query("refresh")),
-                        null, commaSeparated(request.query("compare")))
+                        null, commaSeparated(request.query("compare")), isTrue(request.query("includeBots")))
                 : calls.readBody(request, SnapshotRequest.class);
         return snapshots.snapshot(query);
     }

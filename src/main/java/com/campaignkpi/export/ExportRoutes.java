@@ -44,7 +44,7 @@ public class ExportRoutes {
                     context.request().getParam("property"), context.request().getParam("from"),
                     context.request().getParam("to"), context.request().getParam("timeZone"),
                     context.request().getParam("groupBy"), isTrue(context.request().getParam("refresh")), null,
-                    null));
+                    null, isTrue(context.request().getParam("includeBots"))));
             context.response()
                     .putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "inline; filename=\"snapshot-" + snapshot.property() + "-"
