@@ -46,11 +46,15 @@ final class EventLimits {
     static final int MAX_NUMBER_EXPONENT = 125;
     static final int MIN_NUMBER_EXPONENT = -130;
 
-    /** GA4 allows longer values for these page parameters than the general 100 characters. */
+    /**
+     * GA4 allows longer values for these page parameters than the general 100 characters. {@code user_agent} is this
+     * product's own: a browser's user agent is often 120 to 250 characters, and bot detection reads 512.
+     */
     static final Map<String, Integer> LONG_PARAM_LIMITS = Map.of(
             "page_location", 1000,
             "page_referrer", 420,
-            "page_title", 300);
+            "page_title", 300,
+            "user_agent", 512);
 
     private EventLimits() {
     }

@@ -221,6 +221,19 @@ class BotTrafficTest {
     }
 
     @Test
+    void fullUserAgentParamIsAccepted() {
+        ObjectNode event = canonical("long-ua", pageView("s-long-ua", 0, "2024-05-09T09:00:00Z"));
+        ((ObjectNode) event.get("params")).put("user_agent", CHROME_ANDROID);
+
+        postCanonical(webhook(), event);
+
+        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.parse("2024-05-09"));
+        assertEquals(1, stored.size(), "a browser's whole user agent, " + CHROME_ANDROID.length() + " characters, "
+                + "fits the param limit");
+        assertFalse(stored.get(0).bot());
+    }
+
+    @Test
     void queuedRequestWithoutUserAgentField() throws Exception {
         String message = "{\"version\":1,\"requestId\":\"r-1\",\"receivedAt\":\"2024-05-06T10:00:00Z\","
                 + "\"property\":\"" + PROPERTY + "\",\"endpoint\":\"canonical\",\"importMode\":true,\"body\":\"{}\"}";
