@@ -11,14 +11,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Posts JSON to the server over HTTP/1.1, retrying connection errors, HTTP 429 and 5xx responses. URLs in logs and
- * messages show the path only, because the query carries the API secret.
+ * Posts JSON to the server over HTTP/1.1, retrying connection errors, HTTP 429 and 5xx responses, no sooner than a
+ * {@code Retry-After} asks. URLs in logs and messages show the path only, because the query carries the API secret.
  */
 final class ApiClient {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    static final int MAX_TRIES = 3;
+    /** Tries per request: with a 1 s first delay the waits add up to 31 s, so a replay outlasts a short outage. */
+    static final int MAX_TRIES = 6;
+
+    /** Longest wait a server's {@code Retry-After} may ask for before a try. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(ApiClient.class);
 
@@ -61,10 +65,12 @@ final class ApiClient {
                 .build();
 
         String lastProblem = null;
+        Duration retryAfter = Duration.ZERO;
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             if (attempt > 1) {
                 retries.incrementAndGet();
-                pause(firstRetryDelay.multipliedBy(1L << (attempt - 2)), uri);
+                Duration backoff = firstRetryDelay.multipliedBy(1L << (attempt - 2));
+                pause(backoff.compareTo(retryAfter) >= 0 ? backoff : retryAfter, uri);
             }
             try {
                 HttpResponse<String> response = http.send(request,
@@ -73,6 +79,7 @@ final class ApiClient {
                     return new Response(response.statusCode(), response.body());
                 }
                 lastProblem = "HTTP " + response.statusCode() + " " + abbreviate(response.body());
+                retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
             } catch (IOException e) {
                 lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
@@ -100,6 +107,15 @@ final class ApiClient {
         }
         String oneLine = text.strip().replace('\n', ' ');
         return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 297) + "...";
+    }
+
+    /** Reads a {@code Retry-After} in whole seconds, capped at {@link #MAX_RETRY_AFTER}; zero when absent or a date. */
+    static Duration retryAfter(String header) {
+        if (header == null || !header.strip().matches("\\d{1,6}")) {
+            return Duration.ZERO;
+        }
+        Duration asked = Duration.ofSeconds(Long.parseLong(header.strip()));
+        return asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
     }
 
     private static boolean isRetryable(int status) {

@@ -76,17 +76,25 @@ class ReplayClientTest {
     }
 
     @Test
-    void failsAfterThreeTries() throws IOException {
+    void failsAfterSixTries() throws IOException {
         try (FakeServer server = new FakeServer((request, index) -> new FakeServer.Answer(502, "bad gateway"))) {
             List<Batch> batches = Batcher.batch(Endpoint.MEASUREMENT_PROTOCOL, List.of(event("c1", 1, "page_view")));
 
             ReplayException error = assertThrows(ReplayException.class, () -> client(server, 1).replay(batches));
 
-            assertEquals(3, server.requests().size());
-            assertTrue(error.getMessage().contains("failed 3 times, last with HTTP 502 bad gateway"),
+            assertEquals(6, server.requests().size());
+            assertTrue(error.getMessage().contains("failed 6 times, last with HTTP 502 bad gateway"),
                     error.getMessage());
             assertTrue(!error.getMessage().contains("cret"), "the message must not show the API secret");
         }
+    }
+
+    @Test
+    void retryAfterInSecondsIsCapped() {
+        assertEquals(Duration.ofSeconds(5), ApiClient.retryAfter("5"));
+        assertEquals(ApiClient.MAX_RETRY_AFTER, ApiClient.retryAfter("120"));
+        assertEquals(Duration.ZERO, ApiClient.retryAfter(null));
+        assertEquals(Duration.ZERO, ApiClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"), "a date is not waited for");
     }
 
     @Test
@@ -144,7 +152,7 @@ class ReplayClientTest {
 
         ReplayException error = assertThrows(ReplayException.class, () -> client.replay(batches));
 
-        assertTrue(error.getMessage().contains("failed 3 times"), error.getMessage());
+        assertTrue(error.getMessage().contains("failed 6 times"), error.getMessage());
     }
 
     /** With several requests in flight, each client's bodies must still arrive in time order. */
