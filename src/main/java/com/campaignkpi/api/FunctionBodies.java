@@ -10,6 +10,7 @@ import com.campaignkpi.snapshot.ScheduleRequest;
 import com.campaignkpi.snapshot.SnapshotRequest;
 import com.campaignkpi.spend.SpendRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
@@ -82,7 +83,9 @@ public class FunctionBodies {
         }
         Object input;
         try {
-            input = mapper.readValue(body.getBytes(), type);
+            // Content after the JSON value would be ignored by Funqy, so a body carrying any is rejected here.
+            input = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(body.getBytes());
         } catch (JsonMappingException e) {
             String field = JsonPaths.fieldOf(e);
             errors.send(context, 400, new ErrorBody(400, "The body is not a valid " + type.getSimpleName()

@@ -78,7 +78,8 @@ final class CanonicalBody {
             problem = clientId.problem() != null ? clientId.problem() : userId.problem();
         }
         return new IncomingEvent(index, path, event, replay, clientId.value(), path + ".client_id", userId.value(),
-                timestamp, timestampPath, ParamValues.asText(event.get("device_category")), problem, true);
+                timestamp, timestampPath, ParamValues.asText(event.get("device_category")), path + ".device_category",
+                problem, true);
     }
 
     private static Instant isoTime(String text) {

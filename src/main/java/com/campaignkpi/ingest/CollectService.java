@@ -8,11 +8,16 @@ import com.campaignkpi.property.PropertyStore;
 import com.campaignkpi.visitor.Purchase;
 import com.campaignkpi.visitor.VisitorStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -236,8 +241,13 @@ public class CollectService {
         if (body == null || body.length == 0) {
             throw RequestException.invalid("$", "The body is empty: send a JSON object or array");
         }
+        checkUtf8(body);
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = mapper.reader()
+                    // Money keeps every digit it was sent with, and nothing may follow the JSON value unseen.
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw RequestException.invalid("$", "The body is empty: send a JSON object or array");
             }
@@ -249,6 +259,23 @@ public class CollectService {
             throw RequestException.invalid("$", "The body is not valid JSON: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw RequestException.invalid("$", "The body could not be read as JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Raises 400 unless the body is well-formed UTF-8. JSON parsers accept some malformed sequences, such as the
+     * overlong {@code C0 AF} for '/', which would then be stored as a different text than the sender meant.
+     */
+    private static void checkUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        try {
+            decoder.decode(bytes);
+        } catch (CharacterCodingException e) {
+            throw RequestException.invalid("$", "The body is not valid UTF-8 near byte " + bytes.position()
+                    + ": send JSON encoded as UTF-8");
         }
     }
 

@@ -31,6 +31,9 @@ final class EventValidator {
             problem = checkEventId(event);
         }
         if (problem == null) {
+            problem = checkDeviceCategory(event);
+        }
+        if (problem == null) {
             problem = checkParams(event);
         }
         if (problem == null) {
@@ -80,12 +83,18 @@ final class EventValidator {
             problem = IdentityField.check(event.path() + ".params.event_id",
                     ParamValues.asText(event.raw().path("params").get("event_id")));
         }
-        if (problem == null && event.deviceCategory() != null
-                && event.deviceCategory().length() > EventLimits.MAX_PARAM_VALUE_LENGTH) {
-            problem = new Violation("device_category", "the device category is " + event.deviceCategory().length()
-                    + " characters long; the limit is " + EventLimits.MAX_PARAM_VALUE_LENGTH);
-        }
         return problem;
+    }
+
+    private static Violation checkDeviceCategory(IncomingEvent event) {
+        String category = event.deviceCategory();
+        int length = category == null ? 0 : category.codePointCount(0, category.length());
+        if (length > EventLimits.MAX_PARAM_VALUE_LENGTH) {
+            String path = event.deviceCategoryPath();
+            return new Violation(path, path + " is " + length + " characters long; the limit is "
+                    + EventLimits.MAX_PARAM_VALUE_LENGTH);
+        }
+        return null;
     }
 
     private static Violation checkParams(IncomingEvent event) {

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param timestampNode   the event's {@code timestamp_micros} (or the request's), or null
  * @param timestampPath   JSON path of {@code timestampNode}
  * @param deviceCategory  device category from the body, or null
+ * @param deviceCategoryPath JSON path of {@code deviceCategory}: {@code device.category} in a Measurement Protocol
+ *                        body, the event's {@code device_category} in canonical JSON
  * @param envelopeProblem a problem of the request as a whole that rejects this event too, or null
  * @param allowedAutomaticNames whether names GA4 collects by itself (session_start, ...) are accepted
  */
@@ -30,6 +32,7 @@ record IncomingEvent(
         JsonNode timestampNode,
         String timestampPath,
         String deviceCategory,
+        String deviceCategoryPath,
         Violation envelopeProblem,
         boolean allowedAutomaticNames) {
 }

@@ -26,7 +26,7 @@ final class MeasurementProtocolBody {
      */
     private static final Set<String> ENVELOPE_FIELDS = Set.of("client_id", "app_instance_id", "user_id",
             "timestamp_micros", "user_properties", "consent", "device", "user_location", "ip_override", "user_data",
-            "non_personalized_ads");
+            "non_personalized_ads", "user_agent");
 
     private MeasurementProtocolBody() {
     }
@@ -68,7 +68,7 @@ final class MeasurementProtocolBody {
             ObjectNode replay = envelope.deepCopy();
             ((ArrayNode) replay.putArray("events")).add(event);
             result.add(new IncomingEvent(i, path, event, replay, clientId.value(), clientIdPath, userId.value(),
-                    timestamp, timestampPath, deviceCategory, envelopeProblem, false));
+                    timestamp, timestampPath, deviceCategory, "device.category", envelopeProblem, false));
         }
         return new SplitBody(result, overflow(envelope, (ArrayNode) events));
     }

@@ -55,12 +55,16 @@ final class CanonicalReader {
             while (token != null && !(array && token == JsonToken.END_ARRAY)) {
                 long line = parser.currentTokenLocation().getLineNr();
                 if (token != JsonToken.START_OBJECT) {
-                    throw SpendFormatException.invalidRow(line, "expected a JSON object, found '" + parser.getText()
-                            + "'");
+                    throw SpendFormatException.invalidRow(line, "expected a JSON object, found '"
+                            + abbreviate(parser.getText()) + "'");
                 }
-                JsonNode value = READER.readTree(parser);
-                rows.add(toRow(new CanonicalFields(value, line), ignored));
+                rows.add(toRow(new CanonicalFields(readObject(parser, line), line), ignored));
                 token = parser.nextToken();
+            }
+            // Rows after the array would otherwise be dropped without a word.
+            if (array && token != null && parser.nextToken() != null) {
+                throw SpendFormatException.invalidRow(parser.currentTokenLocation().getLineNr(),
+                        "content after the array's closing ']': send one array, or one object per line");
             }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -73,6 +77,22 @@ final class CanonicalReader {
             warnings.add("Fields not read: " + String.join(", ", ignored));
         }
         return new SpendReport(FORMAT, null, null, rows, List.of(), List.copyOf(ignored), warnings.list());
+    }
+
+    /**
+     * Reads the object at the parser. Jackson reports a decimal it cannot hold, such as 1e99999999999999999999, with
+     * a NumberFormatException rather than its own exception types.
+     */
+    private static JsonNode readObject(JsonParser parser, long line) throws IOException {
+        try {
+            return READER.readTree(parser);
+        } catch (NumberFormatException e) {
+            throw SpendFormatException.invalidRow(line, "a number is out of range: " + abbreviate(e.getMessage()));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
     private static SpendRow toRow(CanonicalFields fields, Set<String> ignored) {

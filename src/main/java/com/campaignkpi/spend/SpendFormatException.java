@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * A spend report this library cannot read: an unknown format, a missing required column, a malformed row or an
  * invalid value. Retrying the same file never helps, so it is a {@link RequestException} with status 400 and the
- * HTTP binding reports it as such. {@link #field()} names the column.
+ * HTTP binding reports it as such. {@link #field()} names the column, or is {@value #WHOLE_FILE} for a problem of a
+ * row or of the file as a whole, as the webhooks name a body.
  *
  * <p>The message names the line, the column and the value as written, so the sender can find and fix the cell.
  */
 public final class SpendFormatException extends RequestException {
+
+    /** The field of a problem that no single column causes: the body, in the JSON path notation of error bodies. */
+    static final String WHOLE_FILE = "$";
 
     /** Maximum length of a bad value quoted in a message, in characters. */
     private static final int MAX_QUOTED = 80;
@@ -33,7 +37,7 @@ public final class SpendFormatException extends RequestException {
 
     /** Creates the exception for a row as a whole, such as one with more cells than the header. */
     static SpendFormatException invalidRow(long line, String problem) {
-        return new SpendFormatException(line, null, null, "Invalid row on line " + line + ": " + problem);
+        return new SpendFormatException(line, WHOLE_FILE, null, "Invalid row on line " + line + ": " + problem);
     }
 
     /** Creates the exception for a header without a column the format needs. */
@@ -51,7 +55,7 @@ public final class SpendFormatException extends RequestException {
 
     /** Creates the exception for a file as a whole, such as one in no known format. */
     static SpendFormatException unreadable(String problem) {
-        return new SpendFormatException(null, null, null, problem);
+        return new SpendFormatException(null, WHOLE_FILE, null, problem);
     }
 
     /** Returns the 1-based line where the offending row or JSON object starts, or null for the file as a whole. */

@@ -7,9 +7,11 @@ import com.campaignkpi.property.PropertyAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +26,29 @@ public class SpendImportService {
 
     private static final Logger LOG = Logger.getLogger(SpendImportService.class);
 
+    /** DynamoDB numbers: at most 38 significant digits, magnitudes from 1E-130 to below 1E126. */
     private static final int MAX_DIGITS = 38;
+    private static final int MAX_EXPONENT = 125;
+    private static final int MIN_EXPONENT = -130;
+
+    /**
+     * Bytes of a row's identity in UTF-8, which is its sort key. DynamoDB's limit is 1,024, and SpendStore appends
+     * '#' and a count to rows of one report that share an identity.
+     */
+    static final int MAX_IDENTITY_BYTES = 1000;
+
+    /**
+     * Largest impressions, reach or clicks of one row: 10^12. Sums of counts are longs. A body within the HTTP limit
+     * of 10 MB contains fewer than 700,000 rows with such a count, even as CSV, so one import's sums stay below 2^63 by
+     * a factor of more than 10.
+     */
+    static final long MAX_COUNT = 1_000_000_000_000L;
+
+    /** Characters of one text cell, so that a row stays far below DynamoDB's item limit of 400 KB. */
+    static final int MAX_TEXT_CHARS = 1000;
+
+    /** Characters of a value quoted in a message. */
+    private static final int MAX_QUOTED = 80;
 
     @Inject
     PropertyAccess access;
@@ -77,18 +101,90 @@ public class SpendImportService {
     private record Period(LocalDate from, LocalDate to) {
     }
 
-    /** DynamoDB stores numbers of at most 38 significant digits; the parser has already bounded the exponent. */
+    /**
+     * Checks that DynamoDB can store the row and that sums over it cannot overflow: amounts of at most 38 significant
+     * digits and a magnitude from 1E-130 to below 1E126, counts of at most {@link #MAX_COUNT}, text cells of at most
+     * {@link #MAX_TEXT_CHARS} characters, and an identity that fits a sort key.
+     */
     private static void checkStorable(int rowNumber, SpendRow row) {
         Map<String, BigDecimal> amounts = new TreeMap<>();
         amounts.put("cost", row.cost());
         amounts.put("conversions", row.conversions());
         amounts.put("conversion value", row.conversionValue());
-        amounts.forEach((column, amount) -> {
-            if (amount != null && amount.stripTrailingZeros().precision() > MAX_DIGITS) {
-                throw RequestException.invalid(column, "data row " + rowNumber + ": " + column + " "
-                        + amount.toString() + " has more than " + MAX_DIGITS + " significant digits");
+        amounts.forEach((column, amount) -> checkAmount(rowNumber, column, amount));
+
+        Map<String, Long> counts = new TreeMap<>();
+        counts.put("impressions", row.impressions());
+        counts.put("reach", row.reach());
+        counts.put("clicks", row.clicks());
+        counts.forEach((column, count) -> {
+            if (count != null && count > MAX_COUNT) {
+                throw RequestException.invalid(column, "data row " + rowNumber + ": " + column + " " + count
+                        + " is more than " + MAX_COUNT + ", which no ad platform reports for one row");
             }
         });
+
+        checkTexts(rowNumber, row);
+    }
+
+    /**
+     * Checks the exponent before the digits, because canonical JSON rows can carry any exponent, such as
+     * 1e999999999, and the plain form of that number, which the store writes, would fill the heap.
+     */
+    private static void checkAmount(int rowNumber, String column, BigDecimal amount) {
+        if (amount == null || amount.signum() == 0) {
+            return;
+        }
+        long exponent = (long) amount.precision() - amount.scale() - 1;
+        if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
+            throw RequestException.invalid(column, "data row " + rowNumber + ": " + column + " "
+                    + abbreviate(amount.toString()) + " is outside the range DynamoDB stores: use a magnitude "
+                    + "from 1E-130 to below 1E126");
+        }
+        if (amount.stripTrailingZeros().precision() > MAX_DIGITS) {
+            throw RequestException.invalid(column, "data row " + rowNumber + ": " + column + " "
+                    + abbreviate(amount.toString()) + " has more than " + MAX_DIGITS + " significant digits");
+        }
+    }
+
+    /** Checks each text cell's length, then the UTF-8 length of the identity they form, and names the longest. */
+    private static void checkTexts(int rowNumber, SpendRow row) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("account", row.account());
+        identity.put(row.campaignId() != null ? "campaign_id" : "campaign_name",
+                row.campaignId() != null ? row.campaignId() : row.campaignName());
+        identity.put("ad_group", row.adGroup());
+        identity.put("ad", row.ad());
+        identity.put("keyword", row.keyword());
+        Map<String, String> texts = new LinkedHashMap<>(identity);
+        texts.put("campaign_name", row.campaignName());
+        texts.forEach((column, text) -> {
+            if (text != null && text.length() > MAX_TEXT_CHARS) {
+                throw RequestException.invalid(column, "data row " + rowNumber + ": " + column + " is "
+                        + text.length() + " characters long; the limit is " + MAX_TEXT_CHARS);
+            }
+        });
+
+        int keyBytes = SpendItems.sortKey(row).getBytes(StandardCharsets.UTF_8).length;
+        if (keyBytes <= MAX_IDENTITY_BYTES) {
+            return;
+        }
+        String longest = null;
+        int longestBytes = -1;
+        for (Map.Entry<String, String> entry : identity.entrySet()) {
+            int bytes = entry.getValue() == null ? 0 : entry.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > longestBytes) {
+                longest = entry.getKey();
+                longestBytes = bytes;
+            }
+        }
+        throw RequestException.invalid(longest, "data row " + rowNumber + ": account, campaign, ad group, ad and "
+                + "keyword together are " + keyBytes + " bytes in UTF-8, and a row's key has room for "
+                + MAX_IDENTITY_BYTES + "; shorten " + longest + " (" + longestBytes + " bytes)");
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
     }
 
     /** Returns the period undated rows cover: the caller's from/to, else the report's stated period, else null. */

@@ -267,17 +267,70 @@ class CollectWebhookTest {
                 .then().statusCode(200).body("accepted", equalTo(12));
     }
 
-    /** Vert.x decodes a form body before the route runs; a bad '%' escape was a 500 that logged the body. */
+    /**
+     * Vert.x decodes a body labelled as a form before the route runs. A '%' without two hex digits before the first
+     * '=' fails as an IllegalArgumentException, which was a 500 that logged the body.
+     */
     @Test
     void undecodableFormBodyIs400() {
         given().contentType("application/x-www-form-urlencoded")
-                .body("{\"client_id\":\"form-2\",\"events\":[{\"name\":\"page_view\",\"params\":{\"p\":\"100%\"}}]}")
+                .body("{\"client_id\":\"form-2\",\"events\":[{\"name\":\"page_view\",\"params\":{\"page_title\":"
+                        + "\"100% tea\",\"page_location\":\"https://shop.example/?utm_source=mail\"}}]}")
                 .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
                 .post("/mp/collect")
                 .then().statusCode(400)
                 .body("field", equalTo("$"))
                 .body("error", equalTo("The body could not be decoded as its Content-Type declares; send JSON with "
                         + "Content-Type: application/json, uncompressed"));
+    }
+
+    @Test
+    void contentAfterJsonValueIs400() {
+        given().contentType(ContentType.JSON)
+                .body("{\"client_id\":\"trail-1\",\"events\":[{\"name\":\"page_view\"}]} "
+                        + "{\"client_id\":\"trail-2\",\"events\":[{\"name\":\"page_view\"}]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(400)
+                .body("field", equalTo("$"))
+                .body("error", org.hamcrest.Matchers.containsString("Trailing token"));
+    }
+
+    @Test
+    void moneyKeepsEveryDigit() {
+        given().contentType(ContentType.JSON)
+                .body("{\"client_id\":\"exact-1\",\"events\":[{\"name\":\"purchase\",\"params\":{"
+                        + "\"transaction_id\":\"T-EXACT\",\"currency\":\"IRR\",\"value\":12345678901234567.89}}]}")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(200).body("accepted", equalTo(1));
+
+        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.now(ZoneOffset.UTC)).stream()
+                .filter(event -> event.clientId().equals("exact-1")).toList();
+        assertEquals(1, stored.size());
+        assertEquals(new java.math.BigDecimal("12345678901234567.89"), stored.get(0).value(),
+                "a double would give 12345678901234568");
+    }
+
+    @Test
+    void overlongUtf8Is400() {
+        // C0 AF is an overlong encoding of '/', which a lenient decoder would store as a different text.
+        byte[] body = "{\"client_id\":\"utf-1\",\"events\":[{\"name\":\"page_view\",\"params\":{\"page_title\":\"a?b\"}}]}"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int question = new String(body, java.nio.charset.StandardCharsets.US_ASCII).indexOf('?');
+        byte[] malformed = new byte[body.length + 1];
+        System.arraycopy(body, 0, malformed, 0, question);
+        malformed[question] = (byte) 0xC0;
+        malformed[question + 1] = (byte) 0xAF;
+        System.arraycopy(body, question + 1, malformed, question + 2, body.length - question - 1);
+
+        given().contentType(ContentType.JSON).body(malformed)
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .post("/mp/collect")
+                .then().statusCode(400)
+                .body("field", equalTo("$"))
+                .body("error", equalTo("The body is not valid UTF-8 near byte " + question + ": send JSON encoded as "
+                        + "UTF-8"));
     }
 
     @Test

@@ -146,6 +146,9 @@ class ValidationRulesTest {
                         + "{\"value\":\"" + "t".repeat(37) + "\"}},\"events\":[{\"name\":\"x\"}]}",
                         "user_properties.tier.value", "user_properties.tier.value is 37 characters long; the limit "
                                 + "is 36"),
+                Arguments.of("device category too long", "{\"client_id\":\"c\",\"device\":{\"category\":\""
+                        + "d".repeat(101) + "\"},\"events\":[{\"name\":\"x\"}]}", "device.category",
+                        "device.category is 101 characters long; the limit is 100"),
                 Arguments.of("consent value", "{\"client_id\":\"c\",\"consent\":{\"ad_user_data\":\"YES\"},"
                         + "\"events\":[{\"name\":\"x\"}]}", "consent.ad_user_data",
                         "consent.ad_user_data 'YES' is invalid: use GRANTED or DENIED"));
@@ -222,6 +225,17 @@ class ValidationRulesTest {
 
         assertNull(EventValidator.validate(incoming.get(0), NOW, false));
         assertEquals("[1].name", EventValidator.validate(incoming.get(1), NOW, false).field());
+    }
+
+    @Test
+    void canonicalDeviceCategoryTooLong() throws Exception {
+        IncomingEvent event = CanonicalBody.split(JSON.readTree("[{\"name\":\"p\",\"client_id\":\"c\","
+                + "\"device_category\":\"" + "📱".repeat(101) + "\"}]")).events().get(0);
+
+        Violation violation = EventValidator.validate(event, NOW, false);
+
+        assertEquals("[0].device_category", violation.field());
+        assertEquals("[0].device_category is 101 characters long; the limit is 100", violation.reason());
     }
 
     @Test

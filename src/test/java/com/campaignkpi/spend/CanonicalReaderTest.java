@@ -3,6 +3,7 @@ package com.campaignkpi.spend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -123,5 +124,27 @@ class CanonicalReaderTest {
                 () -> SpendFormats.read(SpendFiles.utf8("[1, 2]")));
 
         assertEquals("Invalid row on line 1: expected a JSON object, found '1'", error.getMessage());
+    }
+
+    @Test
+    void contentAfterArrayIsRejected() {
+        SpendFormatException error = assertThrows(SpendFormatException.class,
+                () -> SpendFormats.read(SpendFiles.utf8("[" + FIRST + "]\n[" + SECOND + "]")));
+
+        assertEquals("Invalid row on line 2: content after the array's closing ']': send one array, or one object "
+                + "per line", error.getMessage());
+        assertEquals("$", error.field());
+    }
+
+    @Test
+    void numberBeyondDecimalIsRejected() {
+        SpendFormatException error = assertThrows(SpendFormatException.class,
+                () -> SpendFormats.read(SpendFiles.utf8("[{\"platform\": \"other\"},\n{\"platform\": \"other\","
+                        + " \"cost\": 1e99999999999999999999}]")));
+
+        assertEquals(2L, error.line());
+        assertEquals("$", error.field());
+        assertTrue(error.getMessage().startsWith("Invalid row on line 2: a number is out of range: "),
+                error.getMessage());
     }
 }

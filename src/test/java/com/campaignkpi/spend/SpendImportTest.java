@@ -1,6 +1,7 @@
 package com.campaignkpi.spend;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,11 +12,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Spend import through {@code POST /spend/import}, and the paid-media KPIs a snapshot computes from it and from the
@@ -203,6 +207,66 @@ class SpendImportTest {
                 .body("field", equalTo("cost"))
                 .body("error", equalTo("data row 1: cost 12345678901234567890123456789012345678901 has more than 38 "
                         + "significant digits"));
+    }
+
+    /** Before these were checked, DynamoDB refused the first three with a 500 and the fourth filled the heap. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "1e-400", "1E+126", "1e999999999"})
+    void costOutsideDynamoRangeIs400(String cost) {
+        given().body("[{\"date\":\"2024-03-01\",\"platform\":\"google_ads\",\"campaign_name\":\"c\","
+                        + "\"cost\":" + cost + ",\"currency\":\"USD\"}]")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("format", "canonical")
+                .post("/spend/import")
+                .then().statusCode(400)
+                .body("field", equalTo("cost"))
+                .body("error", endsWith("is outside the range DynamoDB stores: use a magnitude from 1E-130 to "
+                        + "below 1E126"));
+    }
+
+    /** Two rows of 2^63 - 1 impressions added up to -2 in the totals and in the snapshot's paid KPIs. */
+    @Test
+    void impressionsOverLimitAre400() {
+        given().body("[{\"date\":\"2024-03-01\",\"platform\":\"other\",\"campaign_name\":\"c\","
+                        + "\"impressions\":9223372036854775807,\"cost\":1},{\"date\":\"2024-03-02\","
+                        + "\"platform\":\"other\",\"campaign_name\":\"c\",\"impressions\":9223372036854775807,"
+                        + "\"cost\":1}]")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("format", "canonical")
+                .post("/spend/import")
+                .then().statusCode(400)
+                .body("field", equalTo("impressions"))
+                .body("error", equalTo("data row 1: impressions 9223372036854775807 is more than 1000000000000, "
+                        + "which no ad platform reports for one row"));
+    }
+
+    @Test
+    void campaignNameOverKeyLimitIs400() {
+        String name = "ک".repeat(600);
+
+        String body = "[{\"date\":\"2024-03-01\",\"platform\":\"google_ads\",\"campaign_name\":\"" + name
+                + "\",\"cost\":1,\"currency\":\"USD\"}]";
+
+        given().body(body.getBytes(StandardCharsets.UTF_8))
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("format", "canonical")
+                .post("/spend/import")
+                .then().statusCode(400)
+                .body("field", equalTo("campaign_name"))
+                .body("error", equalTo("data row 1: account, campaign, ad group, ad and keyword together are 1226 "
+                        + "bytes in UTF-8, and a row's key has room for 1000; shorten campaign_name (1200 bytes)"));
+    }
+
+    @Test
+    void textCellOverLimitIs400() {
+        given().body("[{\"date\":\"2024-03-01\",\"platform\":\"google_ads\",\"campaign_id\":\"7\","
+                        + "\"campaign_name\":\"" + "n".repeat(1001) + "\",\"cost\":1,\"currency\":\"USD\"}]")
+                .queryParam("measurement_id", PROPERTY).queryParam("api_secret", SECRET)
+                .queryParam("format", "canonical")
+                .post("/spend/import")
+                .then().statusCode(400)
+                .body("field", equalTo("campaign_name"))
+                .body("error", equalTo("data row 1: campaign_name is 1001 characters long; the limit is 1000"));
     }
 
     @Test
