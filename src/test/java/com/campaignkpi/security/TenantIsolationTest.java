@@ -97,7 +97,7 @@ class TenantIsolationTest {
         given().queryParams(range).queryParam("key", keyOfA).get("/export/snapshot.csv").then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("property", B, "readKey", keyOfA))
                 .post("/alerts").then().statusCode(401);
-        // A read key is no admin token: it neither reads goals nor changes a property or runs a schedule.
+        // A read key is no admin token: it neither reads goals nor changes a property, runs a schedule or erases.
         given().contentType(ContentType.JSON)
                 .body(Map.of("action", "list", "property", A, "adminToken", keyOfA))
                 .post("/goals").then().statusCode(401);
@@ -107,6 +107,9 @@ class TenantIsolationTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("property", A, "run", "daily", "adminToken", keyOfA))
                 .post("/schedule").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", B, "wholeProperty", true, "adminToken", keyOfA))
+                .post("/erase").then().statusCode(401);
         // The API secret is for writing only.
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + SECRETS.get(B)).body(range)
                 .post("/snapshot").then().statusCode(401);
