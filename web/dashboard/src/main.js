@@ -98,6 +98,7 @@ function setState(name, message) {
   main.dataset.state = name;
   document.getElementById('status').textContent = message || '';
   document.getElementById('content').hidden = name !== 'ready';
+  document.getElementById('details').hidden = name !== 'ready';
   document.getElementById('empty').hidden = name !== 'empty';
   document.getElementById('side').hidden = name !== 'ready' && name !== 'empty';
 }
