@@ -85,7 +85,7 @@ final class PrivacyRules {
             }
             return octets[0] + "." + octets[1] + "." + octets[2] + ".0";
         }
-        // An IPv6 literal has all 8 groups (7 colons) or shortens a run of zero groups to "::"; a clock time such
+        // An IPv6 literal has all 8 groups (7 colons) or shortens a run of zero groups to "::". A clock time such
         // as 10:30:00 has neither.
         long colons = text.chars().filter(c -> c == ':').count();
         if (IPV6.matcher(text).matches() && (colons == 7 || text.contains("::"))) {

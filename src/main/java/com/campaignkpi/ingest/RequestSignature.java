@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks the optional {@code X-Signature} header of a webhook request:
  * {@code t=UNIX_SECONDS,v1=HEX}, where {@code HEX} is the HMAC-SHA256 of {@code t + "." + body} (the raw body
  * bytes). The HMAC key is the lowercase hex SHA-256 of one of the property's API secrets, as ASCII, because the server
- * stores only those digests; a sender computes it once from its secret. A signature proves that the body came from a
+ * stores only those digests. A sender computes it once from its secret. A signature proves that the body came from a
  * holder of the secret unchanged, and the timestamp limits a captured request's reuse to {@link #WINDOW}.
  *
  * <p>NOTE: inside the window a replay is stored once only when its events carry an {@code event_id} or their own

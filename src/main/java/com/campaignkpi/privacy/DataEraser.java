@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * Deletes stored data of a property or of some of its visitors. Events and rejections are found with one filtered
  * Scan of their table, because their partitions are by day and an id can appear on any day, including days of
  * imported history far outside the retention window. A Scan reads the whole table, so an erasure costs read units
- * for every item stored, of every property; that is the price of needing no index for a rare request.
+ * for every item stored, of every property. That is the price of needing no index for a rare request.
  */
 @ApplicationScoped
 public class DataEraser {

@@ -3,7 +3,7 @@ package com.campaignkpi.privacy;
 import java.util.Map;
 
 /**
- * What the {@code erase} function deleted.
+ * Outcome of the {@code erase} function: the items it deleted.
  *
  * @param property     the property
  * @param scope        {@code property} for everything of the property, {@code visitors} for the given ids

@@ -5,7 +5,7 @@ import com.campaignkpi.property.Secrets;
 /**
  * User-id pseudonyms of properties that store no user id as sent: SHA-256 of the property id and the user id, so
  * that the same user joins up across sessions and devices of one property but not across properties. A pseudonym
- * is not anonymous: whoever knows the user id and the property id can compute it, which is how an erasure finds it.
+ * is not anonymous: anyone with the user id and the property id can compute it, which is how an erasure finds it.
  */
 public final class Pseudonyms {
 

@@ -1,8 +1,8 @@
 package com.campaignkpi.property;
 
 /**
- * How a property's webhooks treat what arrives: whether a request must be signed, and whether user ids are stored
- * only as pseudonyms.
+ * Webhook settings of a property: whether a request must be signed, and whether user ids are stored only as
+ * pseudonyms.
  *
  * @param requireSignature true to reject every webhook request without a valid {@code X-Signature} (HMAC-SHA256 of
  *                         the timestamp and the body); a request that carries one is checked either way

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Posts JSON to the server over HTTP/1.1, retrying connection errors, HTTP 429 and 5xx responses, no sooner than a
- * {@code Retry-After} asks. URLs in logs and messages show the path only, because the query carries the API secret.
+ * response's {@code Retry-After} requests. URLs in logs and messages show the path only, because the query carries the API secret.
  */
 final class ApiClient {
 
@@ -21,7 +21,7 @@ final class ApiClient {
     /** Tries per request: with a 1 s first delay the waits add up to 31 s, so a replay outlasts a short outage. */
     static final int MAX_TRIES = 6;
 
-    /** Longest wait a server's {@code Retry-After} may ask for before a try. */
+    /** Maximum wait before a try that a server's {@code Retry-After} can request. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(ApiClient.class);

@@ -67,7 +67,7 @@ class SignatureAndPrivacyTest {
         return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac);
     }
 
-    /** A body with its own event time, as GA4 tags send it, so a resend is recognised as a duplicate. */
+    /** Builds a body with its own event time, as GA4 tags send it, so a resend is recognised as a duplicate. */
     private static String body(String clientId) {
         return "{\"client_id\":\"" + clientId + "\",\"timestamp_micros\":" + SENT_AT_MICROS
                 + ",\"events\":[{\"name\":\"page_view\"}]}";
@@ -150,7 +150,7 @@ class SignatureAndPrivacyTest {
     }
 
     @Test
-    void hashedUserIdsJoinUpButHideTheId() {
+    void hashedUserIdsStayPseudonymous() {
         register("G-PSEUDO1", Map.of("hashUserIds", true), NEW_SECRET);
         for (String client : List.of("phone", "laptop")) {
             post("G-PSEUDO1", NEW_SECRET, "{\"client_id\":\"" + client + "\",\"user_id\":\"ali@example.com\","
