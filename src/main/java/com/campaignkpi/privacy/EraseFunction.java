@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The {@code erase} function: deletes a person's data on request (the right to erasure of GDPR Article 17), by the
- * client ids and user ids a site knows them by, or all data of a property when an agency's client leaves. Needs the
+ * client ids and user ids the site sent, or all data of a property when an agency's client leaves. It needs the
  * admin token. Raw events also expire by themselves after the retention the deployment sets.
  */
 public class EraseFunction {
