@@ -9,13 +9,18 @@ import com.campaignkpi.property.ReadAccess;
 import com.campaignkpi.snapshot.ScheduleRequest;
 import com.campaignkpi.snapshot.SnapshotRequest;
 import com.campaignkpi.spend.SpendRequest;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -55,6 +60,17 @@ public class FunctionBodies {
     @Inject
     ReadAccess reads;
 
+    /** Reads inputs as Funqy's HTTP binding does: field names in any letter case, unknown fields ignored. */
+    private ObjectReader funqyReader;
+
+    @PostConstruct
+    void createReader() {
+        funqyReader = mapper.copy()
+                .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .reader();
+    }
+
     void install(@Observes Router router) {
         // Blocking, because the read-key check may read the property from the store.
         INPUTS.forEach((function, type) -> router.post("/" + function).order(-100)
@@ -83,9 +99,25 @@ public class FunctionBodies {
         }
         Object input;
         try {
-            // Content after the JSON value would be ignored by Funqy, so a body carrying any is rejected here.
-            input = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(body.getBytes());
+            // Content after the JSON value would be ignored by Funqy, so a body carrying any is rejected here, and
+            // so is a key sent twice, exactly or in another case.
+            JsonNode tree = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(body.getBytes());
+            if (tree == null || tree.isMissingNode()) {
+                errors.send(context, 400, new ErrorBody(400, "The body is empty: send a JSON object as the "
+                        + type.getSimpleName(), "$"));
+                return;
+            }
+            String clash = JsonPaths.caseInsensitiveClash(tree);
+            if (clash != null) {
+                errors.send(context, 400, new ErrorBody(400, clash + " is given twice, in different letter cases; "
+                        + "send each field once", clash));
+                return;
+            }
+            // Bound as Funqy binds it (field names in any case), so the read key is checked for the property Funqy
+            // will read.
+            input = funqyReader.forType(type).readValue(tree);
         } catch (JsonMappingException e) {
             String field = JsonPaths.fieldOf(e);
             errors.send(context, 400, new ErrorBody(400, "The body is not a valid " + type.getSimpleName()

@@ -1,6 +1,10 @@
 package com.campaignkpi.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /** Names the field of a JSON body that failed to map, as error bodies name fields. */
 public final class JsonPaths {
@@ -19,5 +23,40 @@ public final class JsonPaths {
             }
         }
         return path.isEmpty() ? "$" : path.toString();
+    }
+
+    /**
+     * Returns the path of the first object field whose name equals another field's of the same object when letter
+     * case is ignored, such as {@code Property} beside {@code property}, or null when there is none. Such a body is
+     * read differently by a case-sensitive and a case-insensitive reader.
+     */
+    public static String caseInsensitiveClash(JsonNode node) {
+        return caseInsensitiveClash(node, "$");
+    }
+
+    private static String caseInsensitiveClash(JsonNode node, String path) {
+        if (node.isObject()) {
+            Set<String> seen = new HashSet<>();
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                String childPath = path.equals("$") ? field.getKey() : path + "." + field.getKey();
+                if (!seen.add(field.getKey().toLowerCase(Locale.ROOT))) {
+                    return childPath;
+                }
+                String nested = caseInsensitiveClash(field.getValue(), childPath);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String nested = caseInsensitiveClash(node.get(i), path + "[" + i + "]");
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
     }
 }

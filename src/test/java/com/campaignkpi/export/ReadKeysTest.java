@@ -50,6 +50,22 @@ class ReadKeysTest {
     }
 
     @Test
+    void fieldNameCaseCannotDodgeKey() {
+        // Funqy binds field names in any case, so the check must read "Property" as the property too.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("Property", "G-READA", "from", "2026-03-01", "to", "2026-03-02"))
+                .post("/snapshot").then().statusCode(401);
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + KEY_B)
+                .body("{\"property\":\"G-READB\",\"from\":\"2026-03-01\",\"to\":\"2026-03-02\","
+                        + "\"Property\":\"G-READA\"}")
+                .post("/snapshot").then().statusCode(400).body("field", equalTo("Property"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + KEY_B)
+                .body("{\"property\":\"G-READB\",\"from\":\"2026-03-01\",\"to\":\"2026-03-02\","
+                        + "\"property\":\"G-READA\"}")
+                .post("/snapshot").then().statusCode(400).body("field", equalTo("$"));
+    }
+
+    @Test
     void csvTakesKeyInQuery() {
         given().queryParam("property", "G-READB").queryParam("from", "2026-03-01").queryParam("to", "2026-03-02")
                 .get("/export/snapshot.csv").then().statusCode(401);
