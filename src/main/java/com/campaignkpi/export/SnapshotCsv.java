@@ -47,11 +47,24 @@ public final class SnapshotCsv {
         for (Map.Entry<String, KpiValue> kpi : kpis.entrySet()) {
             KpiValue value = kpi.getValue();
             printer.printRecord(snapshot.property(), snapshot.from(), snapshot.to(), snapshot.timeZone(),
-                    snapshot.groupBy() == null ? "" : snapshot.groupBy(), group, kpi.getKey(), plain(value.value()),
+                    snapshot.groupBy() == null ? "" : snapshot.groupBy(), text(group), kpi.getKey(), plain(value.value()),
                     value.unit() == null ? "" : value.unit().id(), value.currency() == null ? "" : value.currency(),
                     plain(value.numerator()), plain(value.denominator()),
                     value.reason() == null ? "" : value.reason());
         }
+    }
+
+    /**
+     * Returns a group key as a cell that a spreadsheet shows as text. Keys come from senders (sources, campaigns,
+     * pages), and a cell starting with =, +, -, @, a tab or a carriage return would run as a formula in Excel or
+     * Google Sheets, so such a key gets a leading apostrophe, which those tools hide (OWASP's advice on CSV
+     * injection).
+     */
+    static String text(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     /** Writes a decimal without exponent, as spreadsheets and BI tools read it; empty for none. */

@@ -4,6 +4,7 @@ import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyStore;
 import com.campaignkpi.storage.DynamoBatches;
 import com.campaignkpi.storage.TableNames;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,6 +38,11 @@ public class DataEraser {
     static final String EVENT_CLIENT_ID = "c";
     static final String EVENT_USER_ID = "u";
     static final String REJECTION_BODY = "body";
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** Writes an id as a JSON string literal, quotes and escapes included, as the stored bodies have it. */
+    private static final Function<String, String> JSON_STRING = value -> TextNode.valueOf(value).toString();
 
     @Inject
     DynamoDbClient dynamo;
@@ -100,14 +108,20 @@ public class DataEraser {
         DynamoBatches.deleteAll(dynamo, tables.events(), eventKeys);
         deleted.put("events", eventKeys.size());
 
-        // A rejected request is kept as its JSON body; an id appears in it as a quoted JSON string.
+        // A rejected request is kept as its JSON body. An id appears in it as a JSON string, escaped as JSON
+        // writes it, or as a bare number when the sender sent one (GA4 accepts a numeric client_id).
         Map<String, AttributeValue> bodyValues = new HashMap<>();
         bodyValues.put(":prefix", AttributeValue.fromS(id + "#"));
         List<String> contains = new ArrayList<>();
-        List<String> allIds = new ArrayList<>(clientIds);
-        allIds.addAll(userIds);
-        for (int i = 0; i < allIds.size(); i++) {
-            bodyValues.put(":b" + i, AttributeValue.fromS("\"" + allIds.get(i) + "\""));
+        List<String> forms = new ArrayList<>();
+        for (String visitorId : concat(clientIds, userIds)) {
+            forms.add(JSON_STRING.apply(visitorId));
+            if (NUMBER.matcher(visitorId).matches()) {
+                forms.add(":" + visitorId);
+            }
+        }
+        for (int i = 0; i < forms.size(); i++) {
+            bodyValues.put(":b" + i, AttributeValue.fromS(forms.get(i)));
             contains.add("contains(#body, :b" + i + ")");
         }
         List<Map<String, AttributeValue>> rejectionKeys = new ArrayList<>();
@@ -131,6 +145,12 @@ public class DataEraser {
                 clientIds.size(), userIds.size(), id, deleted, scanned);
         return new EraseResult(id, "visitors", deleted, scanned, "Stored snapshots keep only counts and sums, "
                 + "no ids; ask for a snapshot with refresh=true to recompute a range without these visitors.");
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** Adds one placeholder per id to {@code values} and returns them comma-separated. */

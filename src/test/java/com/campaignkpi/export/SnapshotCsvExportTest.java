@@ -112,6 +112,15 @@ class SnapshotCsvExportTest {
     }
 
     @Test
+    void formulaLikeGroupIsText() {
+        assertEquals("'=1+1", SnapshotCsv.text("=1+1"));
+        assertEquals("'-2", SnapshotCsv.text("-2"));
+        assertEquals("'@SUM(A1)", SnapshotCsv.text("@SUM(A1)"));
+        assertEquals("google / cpc", SnapshotCsv.text("google / cpc"));
+        assertEquals("", SnapshotCsv.text(null));
+    }
+
+    @Test
     void missingPropertyIs400Json() {
         given().queryParam("from", "2026-03-02").queryParam("to", "2026-03-15").get("/export/snapshot.csv")
                 .then().statusCode(400).contentType(ContentType.JSON).body("field", equalTo("property"));

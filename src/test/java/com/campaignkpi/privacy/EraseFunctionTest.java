@@ -84,6 +84,23 @@ class EraseFunctionTest {
     }
 
     @Test
+    void rejectionsFoundInEveryForm() {
+        register("G-ERASE6", false);
+        // A rejected request keeps a numeric client id as a bare number, and a quote in an id escaped.
+        for (String body : List.of("{\"client_id\":777.888,\"events\":[{\"name\":\"1bad\"}]}",
+                "{\"client_id\":\"q\\\"9\",\"events\":[{\"name\":\"2bad\"}]}")) {
+            given().queryParam("measurement_id", "G-ERASE6").queryParam("api_secret", SECRET).body(body)
+                    .post("/mp/collect").then().statusCode(200).body("rejected", equalTo(1));
+        }
+
+        erase(Map.of("property", "G-ERASE6", "clientIds", List.of("777.888", "q\"9"))).statusCode(200)
+                .body("deleted.rejections", equalTo(2));
+
+        assertEquals(List.of(), itemsOf("G-ERASE6").stream()
+                .filter(item -> item.startsWith(tables.rejections() + " ")).toList());
+    }
+
+    @Test
     void userIdFindsPseudonymousEvents() {
         register("G-ERASE2", true);
         visit("G-ERASE2", "device-1", "customer@example.com");
