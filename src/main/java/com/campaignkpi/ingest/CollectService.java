@@ -145,11 +145,11 @@ public class CollectService {
                 triage.accept(event.index(), stored.withBot(bot));
             } else {
                 triage.reject(event, violation != null ? violation : mapped.violation(), write(
-                        event.replayBody() != null ? event.replayBody() : event.raw()));
+                        event.replayBody() != null ? event.replayBody() : event.raw(), property));
             }
         }
         if (split.overflow() != null) {
-            triage.rejectOverflow(split.overflow(), write(split.overflow().replayBody()));
+            triage.rejectOverflow(split.overflow(), write(split.overflow().replayBody(), property));
         }
         return triage;
     }
@@ -321,10 +321,10 @@ public class CollectService {
         visitors.recordPurchases(property, purchases);
     }
 
-    /** Writes a rejected event's body for the rejections table, without the visitor's IP address and user data. */
-    private String write(JsonNode body) {
+    /** Writes a rejected event's body for the rejections table, as {@link PrivacyRules#forStorage} allows. */
+    private String write(JsonNode body, Property property) {
         try {
-            return mapper.writeValueAsString(PrivacyRules.withoutNetworkData(body));
+            return mapper.writeValueAsString(PrivacyRules.forStorage(body, property.id(), property.ingest()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise a parsed event back to JSON", e);
         }

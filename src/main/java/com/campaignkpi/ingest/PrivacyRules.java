@@ -3,10 +3,15 @@ package com.campaignkpi.ingest;
 import com.campaignkpi.property.IngestSettings;
 import com.campaignkpi.privacy.Pseudonyms;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +34,10 @@ final class PrivacyRules {
     static final String DENIED = "DENIED";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}");
+    /** An IPv4 address inside a longer text, not part of a longer run of digits and dots. */
+    private static final Pattern IPV4_INSIDE = Pattern.compile("(?<![\\d.])\\d{1,3}(\\.\\d{1,3}){3}(?![\\d.])");
+    private static final String MAPPED_IPV4_PREFIX = "::ffff:";
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}(%[0-9A-Za-z]+)?");
 
     /** Request fields that carry an IP address, a location or contact data, in GA4's Measurement Protocol. */
@@ -40,13 +49,14 @@ final class PrivacyRules {
     /** Returns the event as it may be stored under {@code settings} and the consent that came with it. */
     static TrackedEvent apply(String property, IngestSettings settings, IncomingEvent incoming, TrackedEvent event) {
         TrackedEvent stored = withParams(event, anonymisedParams(event.params()));
+        stored = withPages(stored, anonymiseText(stored.pageLocation()), anonymiseText(stored.pageReferrer()));
         if (stored.userId() == null) {
             return stored;
         }
         if (userDataDenied(incoming)) {
             return withUserId(stored, null);
         }
-        if (settings.userIdsHashed()) {
+        if (settings.userIdsHashed() && !Pseudonyms.isPseudonym(stored.userId())) {
             return withUserId(stored, Pseudonyms.of(property, stored.userId()));
         }
         return stored;
@@ -59,23 +69,71 @@ final class PrivacyRules {
     static Map<String, String> anonymisedParams(Map<String, String> params) {
         Map<String, String> result = null;
         for (Map.Entry<String, String> param : params.entrySet()) {
-            String network = network(param.getValue());
-            if (network != null) {
+            String anonymised = anonymiseText(param.getValue());
+            if (anonymised != null && !anonymised.equals(param.getValue())) {
                 if (result == null) {
                     result = new LinkedHashMap<>(params);
                 }
-                result.put(param.getKey(), network);
+                result.put(param.getKey(), anonymised);
             }
         }
         return result == null ? params : result;
     }
 
-    /** Returns the network part of an IP address literal, or null when {@code value} is not one. */
+    /**
+     * Returns the text with IP addresses cut to their networks: the whole text when it is an address (also with a
+     * port, in brackets or IPv4-mapped), else each IPv4 address inside it, such as in {@code ?ip=203.0.113.5}.
+     * Returns the text itself when it holds none, and null for null.
+     */
+    static String anonymiseText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String whole = network(text);
+        if (whole != null) {
+            return whole;
+        }
+        Matcher matcher = IPV4_INSIDE.matcher(text);
+        StringBuilder result = null;
+        int copied = 0;
+        while (matcher.find()) {
+            String network = network(matcher.group());
+            if (network != null) {
+                if (result == null) {
+                    result = new StringBuilder(text.length());
+                }
+                result.append(text, copied, matcher.start()).append(network);
+                copied = matcher.end();
+            }
+        }
+        return result == null ? text : result.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * Returns the network part of an IP address literal, or null when {@code value} is not one.
+     *
+     * <p>NOTE: a value made only of four dot-separated numbers up to 255, such as a four-part app version, cannot be
+     * told from an IPv4 address and loses its last part too.
+     */
     static String network(String value) {
         if (value == null) {
             return null;
         }
         String text = value.strip();
+        if (text.startsWith("[") && text.contains("]")) {
+            text = text.substring(1, text.indexOf(']'));
+        }
+        if (text.contains("%")) {
+            text = text.substring(0, text.indexOf('%'));
+        }
+        Matcher withPort = IPV4_WITH_PORT.matcher(text);
+        if (withPort.matches()) {
+            text = withPort.group(1);
+        }
+        if (text.regionMatches(true, 0, MAPPED_IPV4_PREFIX, 0, MAPPED_IPV4_PREFIX.length())
+                && IPV4.matcher(text.substring(MAPPED_IPV4_PREFIX.length())).matches()) {
+            text = text.substring(MAPPED_IPV4_PREFIX.length());
+        }
         if (IPV4.matcher(text).matches()) {
             String[] octets = text.split("\\.");
             for (String octet : octets) {
@@ -121,12 +179,89 @@ final class PrivacyRules {
         return copy;
     }
 
+    /**
+     * Returns a rejected body as it may be stored: without network data, with IP addresses in any text cut to
+     * their networks, and with {@code user_id} dropped where the visitor denied {@code ad_user_data} or replaced by
+     * its pseudonym under {@code hashUserIds}, as for accepted events.
+     */
+    static JsonNode forStorage(JsonNode body, String property, IngestSettings settings) {
+        JsonNode copy = withoutNetworkData(body);
+        if (copy == body) {
+            copy = body.deepCopy();
+        }
+        boolean deniedForRequest = DENIED.equalsIgnoreCase(copy.path("consent").path("ad_user_data").asText());
+        protectUserIds(copy, property, settings, deniedForRequest);
+        anonymiseTexts(copy);
+        return copy;
+    }
+
+    private static void protectUserIds(JsonNode node, String property, IngestSettings settings, boolean denied) {
+        if (node.isArray()) {
+            node.forEach(element -> protectUserIds(element, property, settings, denied));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        ObjectNode object = (ObjectNode) node;
+        boolean deniedHere = denied
+                || DENIED.equalsIgnoreCase(object.path("consent").path("ad_user_data").asText());
+        JsonNode userId = object.get("user_id");
+        if (userId != null && !userId.isNull()) {
+            if (deniedHere) {
+                object.remove("user_id");
+            } else if (settings.userIdsHashed() && !Pseudonyms.isPseudonym(userId.asText())) {
+                object.put("user_id", Pseudonyms.of(property, userId.asText()));
+            }
+        }
+        JsonNode events = object.get("events");
+        if (events != null) {
+            protectUserIds(events, property, settings, deniedHere);
+        }
+    }
+
+    private static void anonymiseTexts(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (child.isTextual()) {
+                    object.put(name, anonymiseText(child.asText()));
+                } else {
+                    anonymiseTexts(child);
+                }
+            }
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(anonymiseText(array.get(i).asText())));
+                } else {
+                    anonymiseTexts(array.get(i));
+                }
+            }
+        }
+    }
+
     private static boolean userDataDenied(IncomingEvent incoming) {
         JsonNode own = incoming.raw() == null ? null : incoming.raw().path("consent").get("ad_user_data");
         JsonNode request = incoming.replayBody() == null ? null
                 : incoming.replayBody().path("consent").get("ad_user_data");
         JsonNode consent = own != null ? own : request;
         return consent != null && DENIED.equalsIgnoreCase(consent.asText());
+    }
+
+    private static TrackedEvent withPages(TrackedEvent event, String pageLocation, String pageReferrer) {
+        if (Objects.equals(pageLocation, event.pageLocation()) && Objects.equals(pageReferrer, event.pageReferrer())) {
+            return event;
+        }
+        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(),
+                event.userId(), event.sessionId(), event.sessionNumber(), pageLocation, pageReferrer,
+                event.pageTitle(), event.campaign(), event.clickIds(), event.engagementTimeMsec(),
+                event.sessionEngaged(), event.nonInteraction(), event.deviceCategory(), event.value(),
+                event.currency(), event.transactionId(), event.itemsJson(), event.params());
     }
 
     private static TrackedEvent withParams(TrackedEvent event, Map<String, String> params) {

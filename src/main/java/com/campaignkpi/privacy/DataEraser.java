@@ -114,7 +114,7 @@ public class DataEraser {
         bodyValues.put(":prefix", AttributeValue.fromS(id + "#"));
         List<String> contains = new ArrayList<>();
         List<String> forms = new ArrayList<>();
-        for (String visitorId : concat(clientIds, userIds)) {
+        for (String visitorId : concat(clientIds, storedUserIds)) {
             forms.add(JSON_STRING.apply(visitorId));
             if (NUMBER.matcher(visitorId).matches()) {
                 forms.add(":" + visitorId);

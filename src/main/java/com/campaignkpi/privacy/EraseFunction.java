@@ -17,8 +17,12 @@ import java.util.List;
  */
 public class EraseFunction {
 
-    /** At most this many ids per request: DynamoDB allows 100 operands in an IN list, and user ids count twice. */
-    static final int MAX_IDS = 50;
+    /**
+     * At most this many ids per request. A user id is also looked up as its pseudonym, and an id in a rejected body
+     * also as a bare number, so 25 ids make up to 100 filter clauses: within DynamoDB's 4 KB expression limit and
+     * its 100 operands in an IN list.
+     */
+    static final int MAX_IDS = 25;
     static final int MAX_ID_LENGTH = 256;
 
     @Inject

@@ -14,6 +14,15 @@ public final class Pseudonyms {
     private Pseudonyms() {
     }
 
+    /**
+     * Returns whether {@code userId} is already a pseudonym, as a replayed rejected body carries it, so that it is not
+     * hashed a second time.
+     */
+    public static boolean isPseudonym(String userId) {
+        return userId != null && userId.length() == PREFIX.length() + 32 && userId.startsWith(PREFIX)
+                && userId.substring(PREFIX.length()).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
     /** Returns the pseudonym: {@code h:} and 32 hex digits (128 bits) of the SHA-256. */
     public static String of(String property, String userId) {
         return PREFIX + Secrets.sha256Hex(property + "\u0000" + userId).substring(0, 32);

@@ -150,6 +150,24 @@ class SignatureAndPrivacyTest {
     }
 
     @Test
+    void rejectedBodiesProtectUserIds() {
+        register("G-PSEUDO3", Map.of("hashUserIds", true), NEW_SECRET);
+        register("G-CONSENT3", Map.of(), NEW_SECRET);
+
+        post("G-PSEUDO3", NEW_SECRET, "{\"client_id\":\"r1\",\"user_id\":\"bob@example.com\","
+                + "\"events\":[{\"name\":\"9-bad\"}]}", null).statusCode(200).body("rejected", equalTo(1));
+        post("G-CONSENT3", NEW_SECRET, "{\"client_id\":\"r2\",\"user_id\":\"carol@example.com\","
+                + "\"consent\":{\"ad_user_data\":\"DENIED\"},\"events\":[{\"name\":\"9-bad\"}]}", null)
+                .statusCode(200).body("rejected", equalTo(1));
+
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(ScanRequest.builder()
+                .tableName(tables.rejections()).build()).items()) {
+            assertFalse(item.toString().contains("bob@example.com"), "a pseudonymous property's rejection: " + item);
+            assertFalse(item.toString().contains("carol@example.com"), "a denied user id in a rejection: " + item);
+        }
+    }
+
+    @Test
     void hashedUserIdsStayPseudonymous() {
         register("G-PSEUDO1", Map.of("hashUserIds", true), NEW_SECRET);
         for (String client : List.of("phone", "laptop")) {
@@ -172,9 +190,11 @@ class SignatureAndPrivacyTest {
         String accepted = "{\"client_id\":\"noip-1\",\"ip_override\":\"" + IP + "\","
                 + "\"user_location\":{\"city\":\"Tehran\"},\"user_data\":{\"sha256_email_address\":[\"ab\"]},"
                 + "\"events\":[{\"name\":\"page_view\",\"params\":{\"visitor_ip\":\"" + IP + "\","
-                + "\"server_ip\":\"2001:db8:85a3::8a2e:370:7334\",\"opening_time\":\"10:30:00\"}}]}";
+                + "\"server_ip\":\"2001:db8:85a3::8a2e:370:7334\",\"opening_time\":\"10:30:00\","
+                + "\"mapped_ip\":\"::ffff:203.0.113.78\",\"peer\":\"203.0.113.79:443\","
+                + "\"page_location\":\"https://shop.example/?ip=203.0.113.80\"}}]}";
         String rejected = "{\"client_id\":\"noip-2\",\"ip_override\":\"" + IP + "\","
-                + "\"events\":[{\"name\":\"9-invalid-name\"}]}";
+                + "\"events\":[{\"name\":\"9-invalid-name\",\"params\":{\"client_ip\":\"" + IP + "\"}}]}";
 
         post("G-NOIP1", NEW_SECRET, accepted, null).statusCode(200).body("accepted", equalTo(1));
         post("G-NOIP1", NEW_SECRET, rejected, null).statusCode(200).body("rejected", equalTo(1));
@@ -183,11 +203,17 @@ class SignatureAndPrivacyTest {
         assertEquals("203.0.113.0", params.get("visitor_ip"));
         assertEquals("2001:db8:85a3::", params.get("server_ip"));
         assertEquals("10:30:00", params.get("opening_time"), "a clock time is no IP address");
+        assertEquals("203.0.113.0", params.get("mapped_ip"));
+        assertEquals("203.0.113.0", params.get("peer"));
+        assertEquals("https://shop.example/?ip=203.0.113.0", today("G-NOIP1").get(0).pageLocation());
         for (String table : List.of(tables.events(), tables.rejections(), tables.visitors())) {
             for (Map<String, AttributeValue> item : dynamo.scanPaginator(ScanRequest.builder().tableName(table)
                     .build()).items()) {
                 assertFalse(item.toString().contains(IP), table + " stores the IP address: " + item);
                 assertFalse(item.toString().contains("370:7334"), table + " stores the IPv6 address: " + item);
+                for (String address : List.of("203.0.113.78", "203.0.113.79", "203.0.113.80")) {
+                    assertFalse(item.toString().contains(address), table + " stores " + address + ": " + item);
+                }
             }
         }
     }

@@ -143,7 +143,7 @@ class EraseFunctionTest {
             many.add("client-" + i);
         }
         erase(Map.of("property", "G-ERASE5", "clientIds", many)).statusCode(400)
-                .body("error", containsString("the limit is 50"));
+                .body("error", containsString("the limit is 25"));
         erase(Map.of("property", "G-ERASE5", "clientIds", List.of(""))).statusCode(400)
                 .body("field", equalTo("clientIds[0]"));
         erase(Map.of("property", "G-ERASE5", "wholeProperty", true, "clientIds", List.of("a"))).statusCode(400)
