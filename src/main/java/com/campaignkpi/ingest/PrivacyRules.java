@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies a visitor's consent and the property's pseudonym setting to an accepted event before it is stored.
+ * Applies a visitor's consent, the property's pseudonym setting and the cut of IP addresses to what is stored: an
+ * accepted event, or the body kept to replay a rejected one.
  *
  * <ul>
  *   <li>GA4 consent {@code ad_user_data: DENIED} (in a Measurement Protocol body's {@code consent}, or a canonical
@@ -26,8 +27,9 @@ import java.util.regex.Pattern;
  *   <li>A property with {@code hashUserIds} stores each user id as its {@link Pseudonyms pseudonym}, so the
  *       stored id is not the site's customer id.</li>
  * </ul>
- * IP addresses are never stored whole. A parameter whose value is an IP address keeps only its network, and the
- * body kept to replay a rejected event loses {@code ip_override}, {@code user_location} and {@code user_data}.
+ * IP addresses are never stored whole. Parameters and page URLs keep only the networks of the addresses in them,
+ * and the body kept to replay a rejected event loses {@code ip_override}, {@code user_location} and
+ * {@code user_data}.
  */
 final class PrivacyRules {
 
