@@ -1,4 +1,4 @@
-// Loads the dashboard in headless Chromium against a running KPI server and checks what a marketer sees against the
+// Loads the dashboard in headless Chromium against a running KPI server and compares the marketer's view with the
 // API: every KPI card, change, table row, goal and alert, in English and then in Persian (right to left, Persian
 // digits, Solar Hijri dates, toman), by keyboard, at desktop and phone width. Saves a screenshot of each view.
 //

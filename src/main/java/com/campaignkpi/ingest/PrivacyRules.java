@@ -50,18 +50,26 @@ final class PrivacyRules {
 
     /** Returns the event as it may be stored under {@code settings} and the consent that came with it. */
     static TrackedEvent apply(String property, IngestSettings settings, IncomingEvent incoming, TrackedEvent event) {
-        TrackedEvent stored = withParams(event, anonymisedParams(event.params()));
-        stored = withPages(stored, anonymiseText(stored.pageLocation()), anonymiseText(stored.pageReferrer()));
-        if (stored.userId() == null) {
-            return stored;
+        Map<String, String> params = anonymisedParams(event.params());
+        String pageLocation = anonymiseText(event.pageLocation());
+        String pageReferrer = anonymiseText(event.pageReferrer());
+
+        String userId = event.userId();
+        if (userId != null && userDataDenied(incoming)) {
+            userId = null;
+        } else if (userId != null && settings.userIdsHashed() && !Pseudonyms.isPseudonym(userId)) {
+            userId = Pseudonyms.of(property, userId);
         }
-        if (userDataDenied(incoming)) {
-            return withUserId(stored, null);
+
+        if (params == event.params() && Objects.equals(pageLocation, event.pageLocation())
+                && Objects.equals(pageReferrer, event.pageReferrer()) && Objects.equals(userId, event.userId())) {
+            return event;
         }
-        if (settings.userIdsHashed() && !Pseudonyms.isPseudonym(stored.userId())) {
-            return withUserId(stored, Pseudonyms.of(property, stored.userId()));
-        }
-        return stored;
+        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(), userId,
+                event.sessionId(), event.sessionNumber(), pageLocation, pageReferrer, event.pageTitle(),
+                event.campaign(), event.clickIds(), event.engagementTimeMsec(), event.sessionEngaged(),
+                event.nonInteraction(), event.deviceCategory(), event.value(), event.currency(),
+                event.transactionId(), event.itemsJson(), params, event.bot());
     }
 
     /**
@@ -85,7 +93,7 @@ final class PrivacyRules {
     /**
      * Returns the text with IP addresses cut to their networks: the whole text when it is an address (also with a
      * port, in brackets or IPv4-mapped), else each IPv4 address inside it, such as in {@code ?ip=203.0.113.5}.
-     * Returns the text itself when it holds none, and null for null.
+     * Returns the text itself when it contains none, and null for null.
      */
     static String anonymiseText(String text) {
         if (text == null) {
@@ -115,27 +123,14 @@ final class PrivacyRules {
      * Returns the network part of an IP address literal, or null when {@code value} is not one.
      *
      * <p>NOTE: a value made only of four dot-separated numbers up to 255, such as a four-part app version, cannot be
-     * told from an IPv4 address and loses its last part too.
+     * distinguished from an IPv4 address and loses its last part too.
      */
     static String network(String value) {
         if (value == null) {
             return null;
         }
-        String text = value.strip();
-        if (text.startsWith("[") && text.contains("]")) {
-            text = text.substring(1, text.indexOf(']'));
-        }
-        if (text.contains("%")) {
-            text = text.substring(0, text.indexOf('%'));
-        }
-        Matcher withPort = IPV4_WITH_PORT.matcher(text);
-        if (withPort.matches()) {
-            text = withPort.group(1);
-        }
-        if (text.regionMatches(true, 0, MAPPED_IPV4_PREFIX, 0, MAPPED_IPV4_PREFIX.length())
-                && IPV4.matcher(text.substring(MAPPED_IPV4_PREFIX.length())).matches()) {
-            text = text.substring(MAPPED_IPV4_PREFIX.length());
-        }
+        String text = bareAddress(value.strip());
+
         if (IPV4.matcher(text).matches()) {
             String[] octets = text.split("\\.");
             for (String octet : octets) {
@@ -145,6 +140,7 @@ final class PrivacyRules {
             }
             return octets[0] + "." + octets[1] + "." + octets[2] + ".0";
         }
+
         // An IPv6 literal has all 8 groups (7 colons) or shortens a run of zero groups to "::". A clock time such
         // as 10:30:00 has neither.
         long colons = text.chars().filter(c -> c == ':').count();
@@ -157,6 +153,24 @@ final class PrivacyRules {
             return network.append(':').toString();
         }
         return null;
+    }
+
+    /** Strips brackets, an IPv6 zone, an IPv4 port and the IPv4-mapped prefix, leaving the address itself. */
+    private static String bareAddress(String text) {
+        String address = text;
+        if (address.startsWith("[") && address.contains("]")) {
+            address = address.substring(1, address.indexOf(']'));
+        }
+        if (address.contains("%")) {
+            address = address.substring(0, address.indexOf('%'));
+        }
+        Matcher withPort = IPV4_WITH_PORT.matcher(address);
+        if (withPort.matches()) {
+            address = withPort.group(1);
+        }
+        boolean mapped = address.regionMatches(true, 0, MAPPED_IPV4_PREFIX, 0, MAPPED_IPV4_PREFIX.length())
+                && IPV4.matcher(address.substring(MAPPED_IPV4_PREFIX.length())).matches();
+        return mapped ? address.substring(MAPPED_IPV4_PREFIX.length()) : address;
     }
 
     /**
@@ -253,35 +267,5 @@ final class PrivacyRules {
                 : incoming.replayBody().path("consent").get("ad_user_data");
         JsonNode consent = own != null ? own : request;
         return consent != null && DENIED.equalsIgnoreCase(consent.asText());
-    }
-
-    private static TrackedEvent withPages(TrackedEvent event, String pageLocation, String pageReferrer) {
-        if (Objects.equals(pageLocation, event.pageLocation()) && Objects.equals(pageReferrer, event.pageReferrer())) {
-            return event;
-        }
-        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(),
-                event.userId(), event.sessionId(), event.sessionNumber(), pageLocation, pageReferrer,
-                event.pageTitle(), event.campaign(), event.clickIds(), event.engagementTimeMsec(),
-                event.sessionEngaged(), event.nonInteraction(), event.deviceCategory(), event.value(),
-                event.currency(), event.transactionId(), event.itemsJson(), event.params());
-    }
-
-    private static TrackedEvent withParams(TrackedEvent event, Map<String, String> params) {
-        if (params == event.params()) {
-            return event;
-        }
-        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(),
-                event.userId(), event.sessionId(), event.sessionNumber(), event.pageLocation(), event.pageReferrer(),
-                event.pageTitle(), event.campaign(), event.clickIds(), event.engagementTimeMsec(),
-                event.sessionEngaged(), event.nonInteraction(), event.deviceCategory(), event.value(),
-                event.currency(), event.transactionId(), event.itemsJson(), params);
-    }
-
-    private static TrackedEvent withUserId(TrackedEvent event, String userId) {
-        return new TrackedEvent(event.eventId(), event.name(), event.timestampMicros(), event.clientId(), userId,
-                event.sessionId(), event.sessionNumber(), event.pageLocation(), event.pageReferrer(),
-                event.pageTitle(), event.campaign(), event.clickIds(), event.engagementTimeMsec(),
-                event.sessionEngaged(), event.nonInteraction(), event.deviceCategory(), event.value(),
-                event.currency(), event.transactionId(), event.itemsJson(), event.params());
     }
 }

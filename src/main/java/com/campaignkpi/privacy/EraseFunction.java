@@ -19,8 +19,8 @@ public class EraseFunction {
 
     /**
      * At most this many ids per request. A user id is also looked up as its pseudonym, and an id in a rejected body
-     * also as a bare number, so 25 ids make up to 100 filter clauses: within DynamoDB's 4 KB expression limit and
-     * its 100 operands in an IN list.
+     * also as a bare number, so 25 ids make up to 100 filter clauses. That stays within DynamoDB's 4 KB expression
+     * limit and its 100 operands in an IN list.
      */
     static final int MAX_IDS = 25;
     static final int MAX_ID_LENGTH = 256;

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param property      the property's measurement id
  * @param clientIds     client ids (browsers or app instances) whose events, history and rejected requests go
- * @param userIds       the site's user ids whose events and purchase history go; for a property that stores
+ * @param userIds       the site's user ids whose events and purchase history go. For a property that stores
  *                      pseudonyms, give the user ids as the site sent them
  * @param wholeProperty true to erase everything stored for the property, its settings last; then no ids are given
  * @param adminToken    the server's admin token

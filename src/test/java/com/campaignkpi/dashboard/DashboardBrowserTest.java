@@ -111,9 +111,9 @@ class DashboardBrowserTest {
     }
 
     /**
-     * The range and the 14 days before it: a direct visit every day, a Google Ads click every other day (with a
-     * purchase in rials on three of them), and an Instagram story visit every third day. The days before have fewer
-     * of each, so every card has a change.
+     * Sends events for the range and the 14 days before it: a direct visit every day, a Google Ads click every
+     * other day (with a purchase in rials on three of them), and an Instagram story visit every third day. The days
+     * before have fewer of each, so every card has a change.
      */
     private static void sendEvents() {
         List<String> events = new ArrayList<>();

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * The right to erasure: a visitor's events, rejected requests and history go, on every day they were stored
- * (imported history included), and no one else's; a whole property goes with its settings.
+ * (imported history included), and no one else's. A whole property goes with its settings.
  */
 @QuarkusTest
 @QuarkusTestResource(DynaliteTestResource.class)
