@@ -1,6 +1,7 @@
 package com.campaignkpi.goal;
 
 import com.campaignkpi.goal.ProgressCalculator.Measure;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.TrackedEvent;
 import com.campaignkpi.kpi.KpiValue;
@@ -59,9 +60,10 @@ public class GoalKpis {
         long startMicros = start.getEpochSecond() * 1_000_000L;
         long endMicros = end.getEpochSecond() * 1_000_000L;
         List<TrackedEvent> purchases = new ArrayList<>();
+        EventPartitions partitions = EventPartitions.of(property);
         LocalDate last = LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC);
         for (LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC); !day.isAfter(last); day = day.plusDays(1)) {
-            for (TrackedEvent event : events.readDay(property.id(), day)) {
+            for (TrackedEvent event : events.readDay(partitions, day)) {
                 if (event.name().equals("purchase") && event.timestampMicros() >= startMicros
                         && event.timestampMicros() < endMicros) {
                     purchases.add(event);

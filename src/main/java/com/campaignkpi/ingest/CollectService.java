@@ -70,7 +70,7 @@ public class CollectService {
     /** Authenticates, validates and stores one request, and returns the outcome of each event. */
     public CollectResult collect(CollectCommand command) {
         Admission admission = admit(command);
-        return store(admission.property().id(), admission.triage(), command.importMode());
+        return store(admission.property(), admission.triage(), command.importMode());
     }
 
     /**
@@ -100,7 +100,7 @@ public class CollectService {
         Property property = properties.require("property", request.property());
         Triage triage = triage(property, request.endpoint(), body, request.receivedAt(), request.requestId(),
                 request.importMode(), request.browserUserAgent());
-        return store(request.property(), triage, request.importMode());
+        return store(property, triage, request.importMode());
     }
 
     /**
@@ -172,8 +172,9 @@ public class CollectService {
         return browserUserAgent;
     }
 
-    private CollectResult store(String property, Triage triage, boolean importMode) {
-        storeNew(property, triage, triage.receivedAt);
+    private CollectResult store(Property settings, Triage triage, boolean importMode) {
+        String property = settings.id();
+        storeNew(EventPartitions.of(settings), triage, triage.receivedAt);
         if (!triage.rejected.isEmpty()) {
             rejections.putAll(property, triage.rejected, expiresAt(triage.receivedAt));
         }
@@ -286,11 +287,11 @@ public class CollectService {
     }
 
     /** Stores the candidates not stored before and fills their results. */
-    private void storeNew(String property, Triage triage, Instant receivedAt) {
+    private void storeNew(EventPartitions partitions, Triage triage, Instant receivedAt) {
         if (triage.candidates.isEmpty()) {
             return;
         }
-        Set<String> stored = events.existingIds(property, triage.candidates);
+        Set<String> stored = events.existingIds(partitions, triage.candidates);
         Set<String> inRequest = new HashSet<>();
         List<TrackedEvent> fresh = new ArrayList<>();
         for (int i = 0; i < triage.candidates.size(); i++) {
@@ -303,7 +304,7 @@ public class CollectService {
                 fresh.add(event);
             }
         }
-        events.putAll(property, fresh, expiresAt(receivedAt));
+        events.putAll(partitions, fresh, expiresAt(receivedAt));
     }
 
     private void recordVisitors(String property, List<TrackedEvent> stored) {

@@ -48,18 +48,14 @@ final class EventItems {
     private EventItems() {
     }
 
-    /** Partition key: property and the UTC day of the event time, e.g. {@code G-ABC#2024-03-28}. */
-    static String partitionKey(String property, LocalDate utcDay) {
-        return property + "#" + utcDay;
-    }
-
     static LocalDate utcDay(long timestampMicros) {
         return LocalDate.ofInstant(EpochMicros.toInstant(timestampMicros), ZoneOffset.UTC);
     }
 
-    static Map<String, AttributeValue> toItem(String property, TrackedEvent event, long expiresAtEpochSeconds) {
+    static Map<String, AttributeValue> toItem(EventPartitions partitions, TrackedEvent event,
+            long expiresAtEpochSeconds) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, AttributeValue.fromS(partitionKey(property, utcDay(event.timestampMicros()))));
+        item.put(PK, AttributeValue.fromS(partitions.keyOf(utcDay(event.timestampMicros()), event.clientId())));
         item.put(SK, AttributeValue.fromS(event.eventId()));
         item.put(NAME, AttributeValue.fromS(event.name()));
         item.put(TIME_MICROS, AttributeValue.fromN(Long.toString(event.timestampMicros())));

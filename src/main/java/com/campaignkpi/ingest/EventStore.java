@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Events table: one partition per property and UTC day, one item per event id. A resent event has the same key,
- * so it is stored once however often it arrives.
+ * Events table: one partition per property and UTC day, or several when the property is sharded (see
+ * {@link EventPartitions}), and one item per event id. A resent event has the same key, so it is stored once however
+ * often it arrives.
  */
 @ApplicationScoped
 public class EventStore {
@@ -32,18 +33,19 @@ public class EventStore {
      * up to 100 keys. An id the sender chose is also looked up on the UTC days before and after, so a resend whose
      * time was taken again just across midnight is still found.
      */
-    Set<String> existingIds(String property, List<TrackedEvent> events) {
+    Set<String> existingIds(EventPartitions partitions, List<TrackedEvent> events) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TrackedEvent event : events) {
             LocalDate day = EventItems.utcDay(event.timestampMicros());
-            if (!seen.add(EventItems.partitionKey(property, day) + "/" + event.eventId())) {
+            String partition = partitions.keyOf(day, event.clientId());
+            if (!seen.add(partition + "/" + event.eventId())) {
                 continue;
             }
-            keys.add(key(property, day, event.eventId()));
+            keys.add(key(partition, event.eventId()));
             if (event.eventId().startsWith(EventMapper.SENDER_ID_PREFIX)) {
-                keys.add(key(property, day.minusDays(1), event.eventId()));
-                keys.add(key(property, day.plusDays(1), event.eventId()));
+                keys.add(key(partitions.keyOf(day.minusDays(1), event.clientId()), event.eventId()));
+                keys.add(key(partitions.keyOf(day.plusDays(1), event.clientId()), event.eventId()));
             }
         }
         Set<String> existing = new HashSet<>();
@@ -53,27 +55,38 @@ public class EventStore {
         return existing;
     }
 
-    void putAll(String property, List<TrackedEvent> events, long expiresAtEpochSeconds) {
+    void putAll(EventPartitions partitions, List<TrackedEvent> events, long expiresAtEpochSeconds) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
         for (TrackedEvent event : events) {
-            items.add(EventItems.toItem(property, event, expiresAtEpochSeconds));
+            items.add(EventItems.toItem(partitions, event, expiresAtEpochSeconds));
         }
         DynamoBatches.putAll(dynamo, tables.events(), items);
     }
 
-    /** Reads every event of {@code property} whose time falls on {@code utcDay}, in key order (by event id). */
-    public List<TrackedEvent> readDay(String property, LocalDate utcDay) {
+    /**
+     * Reads every event whose time falls on {@code utcDay}, shard after shard, each in key order (by event id). An
+     * event stored in two shards is returned once.
+     */
+    public List<TrackedEvent> readDay(EventPartitions partitions, LocalDate utcDay) {
         List<TrackedEvent> events = new ArrayList<>();
-        for (Map<String, AttributeValue> item : DynamoQueries.partition(dynamo, tables.events(),
-                EventItems.partitionKey(property, utcDay))) {
+        for (String partition : partitions.keys(utcDay)) {
+            events.addAll(readPartition(partition));
+        }
+        return partitions.shards() == 1 ? events : EventPartitions.distinct(events);
+    }
+
+    /** Reads one partition of {@link EventPartitions#keys}, so that callers can read the shards in parallel. */
+    public List<TrackedEvent> readPartition(String partitionKey) {
+        List<TrackedEvent> events = new ArrayList<>();
+        for (Map<String, AttributeValue> item : DynamoQueries.partition(dynamo, tables.events(), partitionKey)) {
             events.add(EventItems.fromItem(item));
         }
         return events;
     }
 
-    private static Map<String, AttributeValue> key(String property, LocalDate utcDay, String eventId) {
+    private static Map<String, AttributeValue> key(String partitionKey, String eventId) {
         return Map.of(
-                EventItems.PK, AttributeValue.fromS(EventItems.partitionKey(property, utcDay)),
+                EventItems.PK, AttributeValue.fromS(partitionKey),
                 EventItems.SK, AttributeValue.fromS(eventId));
     }
 }

@@ -64,10 +64,33 @@ public class PropertyFunction {
                         : existing.map(Property::alerts).orElse(AlertSettings.defaults()),
                 request.readKeys() != null ? readKeyHashes(request.readKeys())
                         : existing.map(Property::readKeyHashes).orElse(List.of()),
-                request.ingest() != null ? request.ingest()
-                        : existing.map(Property::ingest).orElse(IngestSettings.defaults()));
+                ingest(request.ingest(), existing.map(Property::ingest).orElse(IngestSettings.defaults())));
         store.save(property);
         return PropertyView.of(property);
+    }
+
+    /**
+     * Merges the ingest settings sent with those in force. The shard count may only grow: events stay in the
+     * partitions they were written to, and readers look in as many partitions as the current count names.
+     */
+    private static IngestSettings ingest(IngestSettings sent, IngestSettings current) {
+        if (sent == null) {
+            return current;
+        }
+        if (sent.eventShards() == null) {
+            return new IngestSettings(sent.requireSignature(), sent.hashUserIds(), current.shards());
+        }
+        int shards = sent.eventShards();
+        if (shards < 1 || shards > IngestSettings.MAX_EVENT_SHARDS) {
+            throw RequestException.invalid("ingest.eventShards", "ingest.eventShards is " + shards
+                    + "; use 1 to " + IngestSettings.MAX_EVENT_SHARDS);
+        }
+        if (shards < current.shards()) {
+            throw RequestException.invalid("ingest.eventShards", "ingest.eventShards is " + shards
+                    + ", below the current " + current.shards() + "; the count can only grow, because events "
+                    + "already stored in shards " + shards + " to " + (current.shards() - 1) + " would be hidden");
+        }
+        return sent;
     }
 
     /** Checks the read keys and returns their digests; the keys themselves are never stored. */

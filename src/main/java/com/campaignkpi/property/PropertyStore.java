@@ -49,6 +49,7 @@ public class PropertyStore {
     static final String READ_KEY_HASHES = "readKeyHashes";
     static final String REQUIRE_SIGNATURE = "requireSignature";
     static final String HASH_USER_IDS = "hashUserIds";
+    static final String EVENT_SHARDS = "eventShards";
     static final String UPDATED_AT = "updatedAt";
 
     private record Cached(Optional<Property> property, Instant readAt) {
@@ -121,6 +122,7 @@ public class PropertyStore {
         }
         item.put(REQUIRE_SIGNATURE, AttributeValue.fromBool(property.ingest().signatureRequired()));
         item.put(HASH_USER_IDS, AttributeValue.fromBool(property.ingest().userIdsHashed()));
+        item.put(EVENT_SHARDS, AttributeValue.fromN(Integer.toString(property.ingest().shards())));
         item.put(UPDATED_AT, AttributeValue.fromS(clock.instant().toString()));
 
         dynamo.putItem(PutItemRequest.builder().tableName(tables.properties()).item(item).build());
@@ -146,7 +148,9 @@ public class PropertyStore {
         List<String> readKeys = item.containsKey(READ_KEY_HASHES)
                 ? item.get(READ_KEY_HASHES).l().stream().map(AttributeValue::s).toList()
                 : List.of();
-        IngestSettings ingest = new IngestSettings(flag(item, REQUIRE_SIGNATURE), flag(item, HASH_USER_IDS));
+        // Items stored before sharding existed have no count: their events are in one partition per day.
+        int shards = item.containsKey(EVENT_SHARDS) ? Integer.parseInt(item.get(EVENT_SHARDS).n()) : 1;
+        IngestSettings ingest = new IngestSettings(flag(item, REQUIRE_SIGNATURE), flag(item, HASH_USER_IDS), shards);
         return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
                 hashes, brandTerms, alerts, readKeys, ingest);
     }

@@ -8,6 +8,7 @@ import com.campaignkpi.alert.AlertStore;
 import com.campaignkpi.alert.DeliveryResult;
 import com.campaignkpi.alert.TrackingActivity;
 import com.campaignkpi.ingest.EpochMicros;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.TrackedEvent;
 import com.campaignkpi.property.Property;
@@ -83,10 +84,11 @@ public class ScheduledAlerts {
         long fromMicros = EpochMicros.of(from);
         long nowMicros = EpochMicros.of(now);
         long count = 0;
+        EventPartitions partitions = EventPartitions.of(property);
         long last = Long.MIN_VALUE;
         LocalDate lastDay = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(lastDay); day = day.plusDays(1)) {
-            for (TrackedEvent event : events.readDay(property.id(), day)) {
+            for (TrackedEvent event : events.readDay(partitions, day)) {
                 long micros = event.timestampMicros();
                 if (micros >= fromMicros && micros <= nowMicros) {
                     count++;

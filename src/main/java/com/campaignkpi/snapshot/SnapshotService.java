@@ -1,5 +1,6 @@
 package com.campaignkpi.snapshot;
 
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.TrackedEvent;
 import com.campaignkpi.kpi.BrandedSearches;
@@ -79,7 +80,7 @@ public class SnapshotService {
     Snapshot compute(Property property, SnapshotRange range, GroupBy groupBy, ExchangeRates rates,
             boolean includeBots) {
         long startedNanos = System.nanoTime();
-        List<TrackedEvent> loaded = load(property.id(), range);
+        List<TrackedEvent> loaded = load(EventPartitions.of(property), range);
         List<Session> built = Sessionizer.sessionize(loaded, property.sessionTimeout(), property.keyEvents());
         List<Session> started = inRange(built, range);
         long botSessions = started.stream().filter(Session::bot).count();
@@ -134,20 +135,24 @@ public class SnapshotService {
         return snapshot.withComparisons(comparisons);
     }
 
-    /** Reads the days in parallel, because each Query waits on a round trip far more than it computes. */
-    private List<TrackedEvent> load(String property, SnapshotRange range) {
+    /**
+     * Reads the days' partitions in parallel, because each Query waits on a round trip far more than it computes,
+     * and because DynamoDB serves each partition at a limited rate.
+     */
+    private List<TrackedEvent> load(EventPartitions partitions, SnapshotRange range) {
         LocalDate firstDay = LocalDate.ofInstant(range.start(), ZoneOffset.UTC).minusDays(1);
         LocalDate lastDay = LocalDate.ofInstant(range.end(), ZoneOffset.UTC).plusDays(1);
-        List<CompletableFuture<List<TrackedEvent>>> days = new ArrayList<>();
+        List<CompletableFuture<List<TrackedEvent>>> reads = new ArrayList<>();
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
-            LocalDate utcDay = day;
-            days.add(CompletableFuture.supplyAsync(() -> events.readDay(property, utcDay), dayReaders));
+            for (String partition : partitions.keys(day)) {
+                reads.add(CompletableFuture.supplyAsync(() -> events.readPartition(partition), dayReaders));
+            }
         }
         List<TrackedEvent> loaded = new ArrayList<>();
-        for (CompletableFuture<List<TrackedEvent>> day : days) {
-            loaded.addAll(join(day));
+        for (CompletableFuture<List<TrackedEvent>> read : reads) {
+            loaded.addAll(join(read));
         }
-        return loaded;
+        return partitions.shards() == 1 ? loaded : EventPartitions.distinct(loaded);
     }
 
     private static List<TrackedEvent> join(CompletableFuture<List<TrackedEvent>> day) {

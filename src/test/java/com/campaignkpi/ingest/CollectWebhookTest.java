@@ -68,7 +68,7 @@ class CollectWebhookTest {
                 .body("accepted", equalTo(0)).body("duplicates", equalTo(2))
                 .body("results[1].status", equalTo("duplicate"));
 
-        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.ofInstant(
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(PROPERTY, 1), LocalDate.ofInstant(
                 Instant.EPOCH.plus(time, ChronoUnit.MICROS), ZoneOffset.UTC)).stream()
                 .filter(event -> event.clientId().equals("555.111")).toList();
         assertEquals(2, stored.size());
@@ -305,7 +305,7 @@ class CollectWebhookTest {
                 .post("/mp/collect")
                 .then().statusCode(200).body("accepted", equalTo(1));
 
-        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.now(ZoneOffset.UTC)).stream()
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(PROPERTY, 1), LocalDate.now(ZoneOffset.UTC)).stream()
                 .filter(event -> event.clientId().equals("exact-1")).toList();
         assertEquals(1, stored.size());
         assertEquals(new java.math.BigDecimal("12345678901234567.89"), stored.get(0).value(),

@@ -57,7 +57,7 @@ class SignatureAndPrivacyTest {
                 .post("/property")
                 .then().statusCode(200).body("ingest", equalTo(Map.of("requireSignature",
                         ingest.getOrDefault("requireSignature", false), "hashUserIds",
-                        ingest.getOrDefault("hashUserIds", false))));
+                        ingest.getOrDefault("hashUserIds", false), "eventShards", 1)));
     }
 
     /** Signs as a sender does: HMAC-SHA256 keyed by the hex SHA-256 of the API secret. */
@@ -221,8 +221,8 @@ class SignatureAndPrivacyTest {
 
     private List<TrackedEvent> today(String property) {
         LocalDate day = LocalDate.now(java.time.ZoneOffset.UTC);
-        List<TrackedEvent> stored = new java.util.ArrayList<>(events.readDay(property, day));
-        stored.addAll(events.readDay(property, day.minusDays(1)));
+        List<TrackedEvent> stored = new java.util.ArrayList<>(events.readDay(new EventPartitions(property, 1), day));
+        stored.addAll(events.readDay(new EventPartitions(property, 1), day.minusDays(1)));
         return stored;
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.campaignkpi.ingest.CollectCommand;
 import com.campaignkpi.ingest.CollectService;
 import com.campaignkpi.ingest.Endpoint;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.QueuedRequest;
 import com.campaignkpi.ingest.TrackedEvent;
@@ -129,7 +130,7 @@ class BotTrafficTest {
 
     @Test
     void storedEventsCarryBotFlag() {
-        Map<String, List<Boolean>> flags = events.readDay(PROPERTY, LocalDate.parse(DAY)).stream()
+        Map<String, List<Boolean>> flags = events.readDay(new EventPartitions(PROPERTY, 1), LocalDate.parse(DAY)).stream()
                 .sorted((a, b) -> Long.compare(a.timestampMicros(), b.timestampMicros()))
                 .collect(Collectors.groupingBy(TrackedEvent::clientId, LinkedHashMap::new,
                         Collectors.mapping(TrackedEvent::bot, Collectors.toList())));
@@ -215,7 +216,7 @@ class BotTrafficTest {
         collector.storeQueued(queued);
 
         assertEquals(BINGBOT, queued.browserUserAgent());
-        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.parse("2024-05-08"));
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(PROPERTY, 1), LocalDate.parse("2024-05-08"));
         assertEquals(1, stored.size());
         assertTrue(stored.get(0).bot());
     }
@@ -227,7 +228,7 @@ class BotTrafficTest {
 
         postCanonical(webhook(), event);
 
-        List<TrackedEvent> stored = events.readDay(PROPERTY, LocalDate.parse("2024-05-09"));
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(PROPERTY, 1), LocalDate.parse("2024-05-09"));
         assertEquals(1, stored.size(), "a browser's whole user agent, " + CHROME_ANDROID.length() + " characters, "
                 + "fits the param limit");
         assertFalse(stored.get(0).bot());

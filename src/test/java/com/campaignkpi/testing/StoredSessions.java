@@ -1,5 +1,6 @@
 package com.campaignkpi.testing;
 
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.TrackedEvent;
 import com.campaignkpi.property.Property;
@@ -23,7 +24,7 @@ public final class StoredSessions {
             Function<Session, String> keyOf) {
         List<TrackedEvent> all = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            all.addAll(events.readDay(property, day));
+            all.addAll(events.readDay(new EventPartitions(property, 1), day));
         }
         Map<String, Session> byKey = new HashMap<>();
         for (Session session : Sessionizer.sessionize(all, Property.DEFAULT_SESSION_TIMEOUT,
