@@ -304,7 +304,8 @@ public class CollectService {
                 fresh.add(event);
             }
         }
-        events.putAll(partitions, fresh, expiresAt(receivedAt));
+        events.putAll(partitions, fresh, LateMarks.items(partitions.property(), triage.candidates, clock.instant(),
+                expiresAt(receivedAt)), expiresAt(receivedAt));
     }
 
     private void recordVisitors(String property, List<TrackedEvent> stored) {

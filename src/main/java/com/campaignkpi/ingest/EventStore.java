@@ -55,11 +55,17 @@ public class EventStore {
         return existing;
     }
 
-    void putAll(EventPartitions partitions, List<TrackedEvent> events, long expiresAtEpochSeconds) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
+    /**
+     * Stores {@code events} and the {@link LateMarks} items, in the same batches, so a mark costs a write unit but no
+     * request of its own.
+     */
+    void putAll(EventPartitions partitions, List<TrackedEvent> events, List<Map<String, AttributeValue>> lateMarks,
+            long expiresAtEpochSeconds) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size() + lateMarks.size());
         for (TrackedEvent event : events) {
             items.add(EventItems.toItem(partitions, event, expiresAtEpochSeconds));
         }
+        items.addAll(lateMarks);
         DynamoBatches.putAll(dynamo, tables.events(), items);
     }
 

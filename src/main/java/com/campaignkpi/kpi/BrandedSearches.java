@@ -1,21 +1,19 @@
 package com.campaignkpi.kpi;
 
-import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.session.Session;
 import com.campaignkpi.spend.SpendRow;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Counts searches for the brand: site searches (GA4's {@code search} and {@code view_search_results} events, whose
- * {@code search_term} parameter contains the text) and impressions of imported search-term rows, each when the text
- * contains one of the property's brand terms, ignoring case.
+ * Counts searches for the brand: site searches in the range's sessions (GA4's {@code search} and
+ * {@code view_search_results} events, whose {@code search_term} parameter contains the text) and impressions of
+ * imported search-term rows, each when the text contains one of the property's brand terms, ignoring case. Site
+ * searches count with their session, like every other event of a snapshot, so a search just after midnight in a
+ * session that began the evening before counts on that evening's day.
  */
 public final class BrandedSearches {
-
-    static final Set<String> SEARCH_EVENTS = Set.of("search", "view_search_results");
 
     private BrandedSearches() {
     }
@@ -23,11 +21,11 @@ public final class BrandedSearches {
     /**
      * Returns {@code branded_searches}, {@code branded_site_searches} and {@code branded_paid_impressions}.
      *
-     * @param events     events of the range only
+     * @param sessions   sessions that start in the range
      * @param rows       spend rows of the range; only rows with a keyword or search term count
      * @param brandTerms lowercase terms; without any, each value is null with the reason
      */
-    public static Map<String, KpiValue> compute(List<TrackedEvent> events, List<SpendRow> rows,
+    public static Map<String, KpiValue> compute(List<Session> sessions, List<SpendRow> rows,
             List<String> brandTerms) {
         if (brandTerms.isEmpty()) {
             String reason = "the property names no brand terms; set brandTerms with the property function";
@@ -36,9 +34,11 @@ public final class BrandedSearches {
                     none);
         }
         long site = 0;
-        for (TrackedEvent event : events) {
-            if (SEARCH_EVENTS.contains(event.name()) && mentions(event.params().get("search_term"), brandTerms)) {
-                site++;
+        for (Session session : sessions) {
+            for (String searchTerm : session.searchTerms()) {
+                if (mentions(searchTerm, brandTerms)) {
+                    site++;
+                }
             }
         }
         long paid = 0;

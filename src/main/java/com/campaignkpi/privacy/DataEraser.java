@@ -2,6 +2,7 @@ package com.campaignkpi.privacy;
 
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyStore;
+import com.campaignkpi.rollup.RollupStore;
 import com.campaignkpi.storage.DynamoBatches;
 import com.campaignkpi.storage.TableNames;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -52,6 +53,9 @@ public class DataEraser {
 
     @Inject
     PropertyStore properties;
+
+    @Inject
+    RollupStore rollups;
 
     /** Deletes every item of the property in every table, and the property itself last. */
     EraseResult eraseProperty(Property property) {
@@ -107,6 +111,8 @@ public class DataEraser {
                 names, values, item -> eventKeys.add(keyOf(item)));
         DynamoBatches.deleteAll(dynamo, tables.events(), eventKeys);
         deleted.put("events", eventKeys.size());
+        // Daily rollups hold the ids inside their sessions; deleted whole, they are rebuilt from the events left.
+        deleted.put("rollups", rollups.deleteAll(id));
 
         // A rejected request is kept as its JSON body. An id appears in it as a JSON string, escaped as JSON
         // writes it, or as a bare number when the sender sent one (GA4 accepts a numeric client_id).

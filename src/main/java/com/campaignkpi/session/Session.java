@@ -26,6 +26,8 @@ import java.util.Set;
  * @param customerIds       every id the client's purchases may be filed under: the client id and each user id seen
  *                          in the session, so a purchase made before a login still counts for the logged-in customer
  * @param bot               true when any event of the session came from a user agent on the crawler list
+ * @param searchTerms       the {@code search_term} of each site search ({@code search} and {@code view_search_results}
+ *                          events) in time order
  */
 public record Session(
         String clientId,
@@ -44,7 +46,8 @@ public record Session(
         String landingPage,
         String deviceCategory,
         Set<String> customerIds,
-        boolean bot) {
+        boolean bot,
+        List<String> searchTerms) {
 
     /** GA4: a session is engaged when it lasted longer than 10 seconds, had a key event or 2+ page views. */
     public static final long ENGAGED_AFTER_MSEC = 10_000;
@@ -52,6 +55,7 @@ public record Session(
     public Session {
         purchases = List.copyOf(purchases);
         customerIds = Set.copyOf(customerIds);
+        searchTerms = List.copyOf(searchTerms);
     }
 
     /** Milliseconds from the first to the last event. */

@@ -21,6 +21,9 @@ final class SessionBuilder {
 
     static final Set<String> PAGE_VIEW_EVENTS = Set.of("page_view", "screen_view");
 
+    /** GA4's site-search events, whose {@code search_term} parameter holds the text searched for. */
+    public static final Set<String> SEARCH_EVENTS = Set.of("search", "view_search_results");
+
     private SessionBuilder() {
     }
 
@@ -39,6 +42,7 @@ final class SessionBuilder {
         Set<String> customerIds = new HashSet<>();
         customerIds.add(first.clientId());
         boolean bot = false;
+        List<String> searchTerms = new ArrayList<>();
 
         for (TrackedEvent event : events) {
             if (event.userId() != null) {
@@ -65,12 +69,16 @@ final class SessionBuilder {
                 purchases.add(event);
             }
             bot |= event.bot();
+            String searchTerm = event.params().get("search_term");
+            if (SEARCH_EVENTS.contains(event.name()) && searchTerm != null) {
+                searchTerms.add(searchTerm);
+            }
         }
 
         TrackedEvent last = events.get(events.size() - 1);
         return new Session(first.clientId(), userId, sessionKey(first), first.timestampMicros(),
                 last.timestampMicros(), sessionNumber, pageViews, interactions, engagement, senderEngaged, keyEvents,
-                purchases, trafficSource(events), landingPage, device, customerIds, bot);
+                purchases, trafficSource(events), landingPage, device, customerIds, bot, searchTerms);
     }
 
     private static String sessionKey(TrackedEvent first) {

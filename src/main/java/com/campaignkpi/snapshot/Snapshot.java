@@ -16,7 +16,10 @@ import java.util.Map;
  * @param groups         the KPIs per group: by date in date order, otherwise largest (by sessions) first; empty
  *                       without {@code groupBy}
  * @param trafficSources sessions by {@code channel_group}, {@code source} and {@code medium}, largest first
- * @param eventsRead     events read to compute the snapshot, including the day on each side of the range
+ * @param eventsRead     events read to compute the snapshot, including the day on each side of each span of days
+ *                       read from events
+ * @param rollupDays     UTC days whose sessions were read from their daily rollup instead of their events; absent
+ *                       when none was
  * @param paid           paid-media KPIs from imported ad spend and the sessions attributed to it; absent when the
  *                       range has no spend
  * @param comparisons    the KPIs compared with each requested base period, in request order, or absent when none
@@ -29,18 +32,18 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Snapshot(String property, String from, String to, String timeZone, String groupBy, String computedAt,
         Map<String, KpiValue> kpis, List<SnapshotGroup> groups, Map<String, List<TrafficShare>> trafficSources,
-        long eventsRead, PaidReport paid, List<PeriodComparison> comparisons, List<GoalReport> goals,
+        long eventsRead, Integer rollupDays, PaidReport paid, List<PeriodComparison> comparisons, List<GoalReport> goals,
         Map<String, List<String>> goalKpis, Boolean includeBots) {
 
     /** Returns this snapshot with {@code comparisons} in place of its own. */
     Snapshot withComparisons(List<PeriodComparison> comparisons) {
         return new Snapshot(property, from, to, timeZone, groupBy, computedAt, kpis, groups, trafficSources,
-                eventsRead, paid, comparisons, goals, goalKpis, includeBots);
+                eventsRead, rollupDays, paid, comparisons, goals, goalKpis, includeBots);
     }
 
     /** Returns this snapshot with the goals' progress and the KPIs to watch per goal type. */
     Snapshot withGoals(List<GoalReport> goals, Map<String, List<String>> goalKpis) {
         return new Snapshot(property, from, to, timeZone, groupBy, computedAt, kpis, groups, trafficSources,
-                eventsRead, paid, comparisons, goals, goalKpis, includeBots);
+                eventsRead, rollupDays, paid, comparisons, goals, goalKpis, includeBots);
     }
 }

@@ -17,13 +17,27 @@ public final class DynamoQueries {
     /** Returns every item whose attribute {@code pk} equals {@code partitionKey}, in sort-key order. */
     public static List<Map<String, AttributeValue>> partition(DynamoDbClient dynamo, String table,
             String partitionKey) {
+        return query(dynamo, table, "pk = :pk", Map.of(":pk", AttributeValue.fromS(partitionKey)));
+    }
+
+    /** Returns the items of partition {@code partitionKey} whose {@code sk} is from {@code first} to {@code last}. */
+    public static List<Map<String, AttributeValue>> range(DynamoDbClient dynamo, String table, String partitionKey,
+            String first, String last) {
+        return query(dynamo, table, "pk = :pk AND sk BETWEEN :first AND :last", Map.of(
+                ":pk", AttributeValue.fromS(partitionKey),
+                ":first", AttributeValue.fromS(first),
+                ":last", AttributeValue.fromS(last)));
+    }
+
+    private static List<Map<String, AttributeValue>> query(DynamoDbClient dynamo, String table, String condition,
+            Map<String, AttributeValue> values) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         do {
             QueryRequest.Builder request = QueryRequest.builder()
                     .tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partitionKey)));
+                    .keyConditionExpression(condition)
+                    .expressionAttributeValues(values);
             if (startKey != null) {
                 request.exclusiveStartKey(startKey);
             }

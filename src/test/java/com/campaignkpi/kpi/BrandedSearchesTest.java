@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.campaignkpi.ingest.TrackedEvent;
+import com.campaignkpi.session.Session;
+import com.campaignkpi.session.Sessionizer;
 import com.campaignkpi.spend.AdPlatform;
 import com.campaignkpi.spend.SpendRow;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BrandedSearchesTest {
@@ -18,14 +22,14 @@ class BrandedSearchesTest {
 
     @Test
     void countsSiteSearchesAndPaidImpressions() {
-        List<TrackedEvent> events = List.of(
+        List<Session> sessions = sessions(
                 search("search", "DigiKala mobile"),
                 search("view_search_results", "گوشی دیجی کالا"),
                 search("search", "cheap phones"),
                 search("page_view", "digikala"));
         List<SpendRow> rows = List.of(row("digikala login", 120L), row("phones", 900L), row(null, 50L));
 
-        Map<String, KpiValue> kpis = BrandedSearches.compute(events, rows, TERMS);
+        Map<String, KpiValue> kpis = BrandedSearches.compute(sessions, rows, TERMS);
 
         assertEquals(new BigDecimal(2), kpis.get("branded_site_searches").value());
         assertEquals(new BigDecimal(120), kpis.get("branded_paid_impressions").value());
@@ -34,12 +38,16 @@ class BrandedSearchesTest {
 
     @Test
     void noBrandTermsHasReason() {
-        KpiValue value = BrandedSearches.compute(List.of(search("search", "digikala")), List.of(), List.of())
+        KpiValue value = BrandedSearches.compute(sessions(search("search", "digikala")), List.of(), List.of())
                 .get("branded_searches");
 
         assertNull(value.value());
         assertEquals("the property names no brand terms; set brandTerms with the property function",
                 value.reason());
+    }
+
+    private static List<Session> sessions(TrackedEvent... events) {
+        return Sessionizer.sessionize(List.of(events), Duration.ofMinutes(30), Set.of());
     }
 
     private static TrackedEvent search(String name, String term) {

@@ -1,0 +1,62 @@
+package com.campaignkpi.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Marks of days that received events after they ended. A day's sessions are stored as a daily rollup once the day
+ * and the next one are over (see {@code com.campaignkpi.rollup}); a mark newer than a rollup tells snapshots to
+ * recompute it. Live traffic lands on the current UTC day and writes no mark, so the marks cost nothing on the
+ * ingest path except for imports and late hits, and then one item per day per request, in the same batch as the
+ * events.
+ *
+ * <p>The marks share the events table with the rollups: partition {@code <property>#rollup}, sort key
+ * {@code <UTC day>#late}, attribute {@value #CHANGED_AT} in microseconds since the epoch.
+ */
+public final class LateMarks {
+
+    /** Partition of a property's rollups and marks: {@code G-ABC#rollup}. */
+    public static final String PARTITION_SUFFIX = "#rollup";
+    /** Sort key of a day's mark: {@code 2024-03-28#late}, after the day's rollup chunks ({@code 2024-03-28#0000}). */
+    public static final String SORT_SUFFIX = "#late";
+    public static final String CHANGED_AT = "changedAt";
+
+    private LateMarks() {
+    }
+
+    public static String partitionKey(String property) {
+        return property + PARTITION_SUFFIX;
+    }
+
+    /**
+     * Returns one mark item per UTC day among {@code events} that is earlier than the UTC day of {@code now},
+     * duplicates included, because a resent request may complete one whose events were stored before its marks.
+     */
+    static List<Map<String, AttributeValue>> items(String property, List<TrackedEvent> events, Instant now,
+            long expiresAtEpochSeconds) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        TreeSet<LocalDate> lateDays = new TreeSet<>();
+        for (TrackedEvent event : events) {
+            LocalDate day = EventItems.utcDay(event.timestampMicros());
+            if (day.isBefore(today)) {
+                lateDays.add(day);
+            }
+        }
+        long nowMicros = EpochMicros.of(now);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(lateDays.size());
+        for (LocalDate day : lateDays) {
+            items.add(Map.of(
+                    EventItems.PK, AttributeValue.fromS(partitionKey(property)),
+                    EventItems.SK, AttributeValue.fromS(day + SORT_SUFFIX),
+                    CHANGED_AT, AttributeValue.fromN(Long.toString(nowMicros)),
+                    EventItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAtEpochSeconds))));
+        }
+        return items;
+    }
+}
