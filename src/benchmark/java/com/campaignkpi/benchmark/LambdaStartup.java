@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reads no table.
  * The emulator hands out one API Gateway HTTP API (payload 2.0) event for {@code GET /kpis} and records when the
  * response arrives. It checks that the response is a 200 whose body lists KPI definitions, then kills the process.
- * It prints each run, and the median and range for the default JVM flags and for {@code -XX:TieredStopAtLevel=1}.
+ * It prints each run, and the median and range for each set of JVM flags in {@link #FLAG_SETS}.
  *
  * <p>Argument: the number of runs per set of JVM flags (default 5). Run from the project directory. Process output
  * goes to {@code target/benchmark/lambda-startup}.
@@ -58,8 +58,13 @@ public final class LambdaStartup {
     private static final long RUN_TIMEOUT_SECONDS = 90;
     /** Deadline given to the function for its one invocation, as the template's Timeout (30 s). */
     private static final long INVOCATION_TIMEOUT_MILLIS = 30_000;
-    /** JVM flag sets to compare, each measured with the same number of runs. */
-    private static final List<List<String>> FLAG_SETS = List.of(List.of(), List.of("-XX:TieredStopAtLevel=1"));
+    /**
+     * JVM flag sets to compare, each measured with the same number of runs. AWS documents that Lambda's {@code java17}
+     * and {@code java21} runtimes stop tiered compilation at level 1 by default, and that {@code java17} uses the
+     * serial garbage collector by default (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
+     */
+    private static final List<List<String>> FLAG_SETS = List.of(List.of(), List.of("-XX:TieredStopAtLevel=1"),
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path project = Path.of("").toAbsolutePath();
@@ -147,7 +152,8 @@ public final class LambdaStartup {
             // The runner jar's manifest puts target/lambda/lib on the class path.
             command.addAll(List.of("-cp", clientDir + File.pathSeparator + jar,
                     LambdaRuntimeClient.class.getName(), HANDLER));
-            String log = "run-" + (flags.isEmpty() ? "default" : "c1") + "-" + run + ".log";
+            String flagsLabel = flags.isEmpty() ? "default" : String.join("", flags).replaceAll("[^A-Za-z0-9]", "");
+            String log = "run-" + flagsLabel + "-" + run + ".log";
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)

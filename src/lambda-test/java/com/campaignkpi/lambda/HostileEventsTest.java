@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.campaignkpi.api.RequestException;
 import com.campaignkpi.ingest.EpochMicros;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.QueuedRequest;
 import com.campaignkpi.ingest.Rejection;
@@ -477,7 +478,7 @@ class HostileEventsTest {
                 VALID_MP_BODY.formatted("gone.1")));
 
         assertEquals(List.of(), failures, "a message of a property erased meanwhile is dropped, not retried");
-        assertEquals(List.of(), events.readDay("G-HOSTILE-GONE", utcDay(receivedAt)));
+        assertEquals(List.of(), events.readDay(new EventPartitions("G-HOSTILE-GONE", 1), utcDay(receivedAt)));
     }
 
     @Test
@@ -492,7 +493,7 @@ class HostileEventsTest {
         List<Rejection> rejected = rejections.readDay(property, utcDay(receivedAt), 10);
         assertEquals(1, rejected.size());
         assertEquals("$.name", rejected.get(0).field());
-        assertEquals(List.of(), events.readDay(property, utcDay(receivedAt)));
+        assertEquals(List.of(), events.readDay(new EventPartitions(property, 1), utcDay(receivedAt)));
     }
 
     @Test
@@ -560,7 +561,7 @@ class HostileEventsTest {
         List<String> failures = ingestOne(queued(property, "req-import", now().toString(), "mp", true, body));
 
         assertEquals(List.of(), failures);
-        List<TrackedEvent> stored = events.readDay(property, utcDay(tenYearsAgo));
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(property, 1), utcDay(tenYearsAgo));
         assertEquals(1, stored.size());
         assertEquals(EpochMicros.of(tenYearsAgo), stored.get(0).timestampMicros());
     }
@@ -573,7 +574,7 @@ class HostileEventsTest {
                 VALID_MP_BODY.formatted("twice.1")));
 
         assertEquals(List.of(), ingest(batch(List.of(message, message.deepCopy()))));
-        assertEquals(1, events.readDay(property, utcDay(receivedAt)).size());
+        assertEquals(1, events.readDay(new EventPartitions(property, 1), utcDay(receivedAt)).size());
     }
 
     @Test
@@ -587,7 +588,7 @@ class HostileEventsTest {
         }
 
         assertEquals(List.of(), ingest(batch(messages)));
-        assertEquals(500, events.readDay(property, utcDay(receivedAt)).size());
+        assertEquals(500, events.readDay(new EventPartitions(property, 1), utcDay(receivedAt)).size());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -999,7 +1000,7 @@ class HostileEventsTest {
 
     /** Returns the events of {@link #PROPERTY} with this client id stored on today's UTC day. */
     private List<TrackedEvent> storedToday(String clientId) {
-        return events.readDay(PROPERTY, utcDay(Instant.now())).stream()
+        return events.readDay(new EventPartitions(PROPERTY, 1), utcDay(Instant.now())).stream()
                 .filter(event -> event.clientId().equals(clientId))
                 .toList();
     }

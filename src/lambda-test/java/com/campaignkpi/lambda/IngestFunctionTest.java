@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.campaignkpi.ingest.Endpoint;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.QueuedRequest;
 import com.campaignkpi.ingest.Rejection;
@@ -82,7 +83,7 @@ class IngestFunctionTest {
         Set<String> calls = StoreCalls.recorded();
 
         assertEquals(List.of("m-throttled"), failures(first));
-        assertEquals(Set.of("add_to_cart", "page_view"), names(events.readDay(property, day)));
+        assertEquals(Set.of("add_to_cart", "page_view"), names(events.readDay(new EventPartitions(property, 1), day)));
         List<Rejection> rejected = rejections.readDay(property, day, 10);
         assertEquals(1, rejected.size());
         assertEquals("req-invalid", rejected.get(0).requestId());
@@ -97,7 +98,7 @@ class IngestFunctionTest {
         JsonNode second = invoke(batch);
 
         assertEquals(List.of(), failures(second));
-        List<TrackedEvent> stored = events.readDay(property, day);
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(property, 1), day);
         assertEquals(3, stored.size(), "each event once, though two messages were delivered twice");
         assertTrue(stored.stream().anyMatch(event -> event.clientId().equals(StoreCalls.THROTTLED_MARKER)));
         assertEquals(1, rejections.readDay(property, day, 10).size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.campaignkpi.ingest.CollectService;
 import com.campaignkpi.ingest.Endpoint;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.QueuedRequest;
 import com.campaignkpi.ingest.Rejection;
@@ -104,7 +105,7 @@ class WebhookFunctionTest {
         // What the ingest function does with the message: the event is stored under the id the webhook returned.
         collector.storeQueued(queued);
         LocalDate day = LocalDate.ofInstant(queued.receivedAt(), ZoneOffset.UTC);
-        List<TrackedEvent> stored = events.readDay(PROPERTY, day);
+        List<TrackedEvent> stored = events.readDay(new EventPartitions(PROPERTY, 1), day);
         assertEquals(1, stored.size());
         assertEquals(result.at("/results/0/eventId").asText(), stored.get(0).eventId());
         List<Rejection> rejected = rejections.readDay(PROPERTY, day, 10);

@@ -83,8 +83,11 @@ public class SessionLoader {
         LocalDate lastDay = LocalDate.ofInstant(range.end().minusNanos(1), ZoneOffset.UTC);
         Instant now = clock.instant();
         String settings = RollupSettings.of(property);
-        Map<LocalDate, DailyRollup> current = rollupsEnabled
-                ? current(property.id(), firstDay, lastDay, settings)
+        // Only settled days can have a rollup, so a range of today alone costs no rollup read.
+        LocalDate lastSettled = LocalDate.ofInstant(now.minus(SETTLED_AFTER), ZoneOffset.UTC).minusDays(2);
+        LocalDate lastRollupDay = lastDay.isAfter(lastSettled) ? lastSettled : lastDay;
+        Map<LocalDate, DailyRollup> current = rollupsEnabled && !lastRollupDay.isBefore(firstDay)
+                ? current(property.id(), firstDay, lastRollupDay, settings)
                 : Map.of();
 
         List<Session> sessions = new ArrayList<>();

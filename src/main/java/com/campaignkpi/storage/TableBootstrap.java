@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -29,6 +30,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * the local store and tests; a deployment leaves it false, because CloudFormation creates the tables there. Tables
  * that exist are left as they are, so a restart against a persistent store keeps its data. Time to live is enabled
  * where the template declares it and the server supports it (dynalite does not).
+ *
+ * <p>A start where every table exists costs one DescribeTable call per table and one DescribeTimeToLive call per
+ * table with time to live, or a single one on a server without time to live. ListTables would save the DescribeTable
+ * calls, but it is not among the operations that {@code DynamoOperationsTest} allows.
  */
 @ApplicationScoped
 public class TableBootstrap {
@@ -72,11 +77,24 @@ public class TableBootstrap {
      */
     public List<String> createMissingTables() {
         List<String> created = new ArrayList<>();
+        List<String> withoutTimeToLive = new ArrayList<>();
         for (TableDefinition table : tables.definitions()) {
             if (createIfMissing(table)) {
                 created.add(table.tableName());
             }
-            table.timeToLiveAttribute().ifPresent(attribute -> enableTimeToLive(table.tableName(), attribute));
+
+            Optional<String> attribute = table.timeToLiveAttribute();
+            if (attribute.isEmpty()) {
+                continue;
+            }
+            // Once the server has rejected time to live as an unknown operation, it rejects it for every table.
+            if (!withoutTimeToLive.isEmpty() || !enableTimeToLive(table.tableName(), attribute.get())) {
+                withoutTimeToLive.add(table.tableName() + "." + attribute.get());
+            }
+        }
+        if (!withoutTimeToLive.isEmpty()) {
+            LOG.infof("This DynamoDB server does not support time to live, so the items of %s keep that attribute "
+                    + "but never expire", String.join(", ", withoutTimeToLive));
         }
         return created;
     }
@@ -87,7 +105,11 @@ public class TableBootstrap {
             LOG.debugf("Table %s (%s) exists, left unchanged", table.tableName(), table.logicalId());
             return false;
         }
+        return create(table);
+    }
 
+    /** Creates one table and waits until it is ACTIVE; returns false when another process created it meanwhile. */
+    private boolean create(TableDefinition table) {
         CreateTableResponse response;
         try {
             response = dynamo.createTable(CreateTableRequests.of(table));
@@ -126,16 +148,18 @@ public class TableBootstrap {
 
     /**
      * Enables time to live on {@code attribute}, unless it is on already. A DynamoDB error does not fail startup:
-     * a server without time to live (dynalite) gets an INFO line, any other error a WARN line.
+     * any error other than a server without time to live (dynalite) gets a WARN line.
+     *
+     * @return false when the server does not implement time to live, which the caller reports; true otherwise
      */
-    void enableTimeToLive(String tableName, String attribute) {
+    boolean enableTimeToLive(String tableName, String attribute) {
         try {
             TimeToLiveDescription current = dynamo.describeTimeToLive(DescribeTimeToLiveRequest.builder()
                     .tableName(tableName)
                     .build()).timeToLiveDescription();
             if (isOn(current) && attribute.equals(current.attributeName())) {
                 LOG.debugf("Time to live on %s.%s is on already", tableName, attribute);
-                return;
+                return true;
             }
 
             dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder()
@@ -148,13 +172,12 @@ public class TableBootstrap {
             LOG.infof("Enabled time to live on %s.%s", tableName, attribute);
         } catch (DynamoDbException e) {
             if (UNKNOWN_OPERATION.equals(errorCode(e))) {
-                LOG.infof("This DynamoDB server does not support time to live, so items of %s keep their %s "
-                        + "attribute but never expire", tableName, attribute);
-            } else {
-                LOG.warnf("Enabling time to live on %s.%s failed (%s), so its items will not expire; enable it "
-                        + "on the table by hand", tableName, attribute, e.getMessage());
+                return false;
             }
+            LOG.warnf("Enabling time to live on %s.%s failed (%s), so its items will not expire; enable it "
+                    + "on the table by hand", tableName, attribute, e.getMessage());
         }
+        return true;
     }
 
     private static boolean isOn(TimeToLiveDescription description) {
