@@ -3,6 +3,7 @@ package com.campaignkpi.privacy;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyStore;
 import com.campaignkpi.rollup.RollupStore;
+import com.campaignkpi.visitor.VisitorStore;
 import com.campaignkpi.storage.DynamoBatches;
 import com.campaignkpi.storage.TableNames;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -57,6 +58,9 @@ public class DataEraser {
     @Inject
     RollupStore rollups;
 
+    @Inject
+    VisitorStore visitors;
+
     /** Deletes every item of the property in every table, and the property itself last. */
     EraseResult eraseProperty(Property property) {
         String id = property.id();
@@ -75,6 +79,7 @@ public class DataEraser {
         }
         properties.delete(id);
         deleted.put("properties", 1);
+        visitors.forgetCachedFirstSeen();
         LOG.infof("Erased property %s: %s items deleted, %d items scanned", id, deleted, scanned[0]);
         return new EraseResult(id, "property", deleted, scanned[0], "The property and all its data are deleted; "
                 + "its senders now get 404 until it is created again.");
@@ -146,6 +151,7 @@ public class DataEraser {
         }
         DynamoBatches.deleteAll(dynamo, tables.visitors(), visitorKeys);
         deleted.put("visitors", visitorKeys.size());
+        visitors.forgetCachedFirstSeen();
 
         LOG.infof("Erased %d client ids and %d user ids of %s: %s items deleted, %d items scanned",
                 clientIds.size(), userIds.size(), id, deleted, scanned);

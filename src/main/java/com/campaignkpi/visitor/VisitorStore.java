@@ -41,16 +41,22 @@ public class VisitorStore {
     @Inject
     TableNames tables;
 
+    private final FirstSeenCache firstSeen = new FirstSeenCache();
+
     /**
      * Lowers each client's first-seen time to the given one; a conditional update, so out-of-order arrival (replays,
      * late events) still leaves the earliest time.
      */
     public void recordFirstSeen(String property, Map<String, Long> earliestMicrosByClient) {
         earliestMicrosByClient.forEach((clientId, micros) -> {
+            String key = clientKey(property, clientId);
+            if (firstSeen.coveredAt(key, micros, System.nanoTime())) {
+                return;
+            }
             try {
                 dynamo.updateItem(UpdateItemRequest.builder()
                         .tableName(tables.visitors())
-                        .key(Map.of(PK, AttributeValue.fromS(clientKey(property, clientId))))
+                        .key(Map.of(PK, AttributeValue.fromS(key)))
                         .updateExpression("SET #first = :t")
                         .conditionExpression("attribute_not_exists(#first) OR #first > :t")
                         .expressionAttributeNames(Map.of("#first", FIRST_SEEN_MICROS))
@@ -59,7 +65,13 @@ public class VisitorStore {
             } catch (ConditionalCheckFailedException alreadyEarlier) {
                 // The stored time is already as early or earlier: nothing to change.
             }
+            firstSeen.remember(key, micros, System.nanoTime());
         });
+    }
+
+    /** Forgets what this instance knew of stored first-seen times, after an erasure deleted some. */
+    public void forgetCachedFirstSeen() {
+        firstSeen.clear();
     }
 
     /**
