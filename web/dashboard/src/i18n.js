@@ -55,6 +55,7 @@ export const TEXT = {
     errorTitle: 'داده‌ها خوانده نشد',
     computedAt: 'محاسبه‌شده در',
     eventsRead: 'رویدادهای خوانده‌شده',
+    rollupDays: 'روزهای خوانده‌شده از خلاصه‌ی روزانه',
     warnings: {
       roas_below_1: 'بازگشت هزینه‌ی تبلیغ کمتر از ۱ است: این تبلیغات بیش از درآمدشان خرج برداشته‌اند.',
       clv_below_cac: 'ارزش طول عمر مشتری کمتر از هزینه‌ی جذب اوست: هر مشتری تازه زیان می‌دهد.',
@@ -120,6 +121,7 @@ export const TEXT = {
     errorTitle: 'The data could not be read',
     computedAt: 'Computed',
     eventsRead: 'Events read',
+    rollupDays: 'Days read from daily summaries',
     warnings: {
       roas_below_1: 'Return on ad spend is below 1: these ads cost more than the revenue they brought.',
       clv_below_cac: 'Customer lifetime value is below the cost of acquiring a customer: each new customer loses '

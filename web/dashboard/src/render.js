@@ -216,10 +216,14 @@ function isolated(message, scope) {
   return message.split(name).flatMap((part, i) => (i === 0 ? [part] : [el('bdi', {}, name), part]));
 }
 
-/** Draws the line under the page: when the numbers were computed and from how many events. */
+/**
+ * Draws the line under the page: when the numbers were computed, from how many events, and from how many days'
+ * stored summaries (daily rollups), which the server reads in place of those days' events.
+ */
 export function renderFooter(snapshot, lang) {
   const t = TEXT[lang];
+  const rollups = snapshot.rollupDays ? ` · ${t.rollupDays}: ${formatCount(snapshot.rollupDays, lang)}` : '';
   fill('computed',
     `${t.computedAt}: ${formatInstant(snapshot.computedAt, lang)} · ${t.eventsRead}: `
-      + formatCount(snapshot.eventsRead, lang));
+      + formatCount(snapshot.eventsRead, lang) + rollups);
 }

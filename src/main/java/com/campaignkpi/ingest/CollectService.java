@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,6 +66,12 @@ public class CollectService {
     ObjectMapper mapper;
 
     Clock clock = Clock.systemUTC();
+
+    /** The snapshots' freshness margin for daily rollups; an instance rewrites a day's late mark after half of it. */
+    @ConfigProperty(name = "campaignkpi.snapshot.rollup-margin", defaultValue = "60s")
+    Duration rollupMargin;
+
+    private final RecentMarks recentMarks = new RecentMarks();
 
     BotDetector bots = BotDetector.bundled();
 
@@ -304,8 +312,16 @@ public class CollectService {
                 fresh.add(event);
             }
         }
-        events.putAll(partitions, fresh, LateMarks.items(partitions.property(), triage.candidates, clock.instant(),
+        long nowMicros = EpochMicros.of(clock.instant());
+        List<LocalDate> marked = recentMarks.due(partitions.property(),
+                LateMarks.lateDays(triage.candidates, clock.instant()), nowMicros, markWindowMicros());
+        events.putAll(partitions, fresh, LateMarks.items(partitions.property(), marked, nowMicros,
                 expiresAt(receivedAt)), expiresAt(receivedAt));
+        recentMarks.written(partitions.property(), marked, nowMicros);
+    }
+
+    private long markWindowMicros() {
+        return rollupMargin.toNanos() / 1000 / 2;
     }
 
     private void recordVisitors(String property, List<TrackedEvent> stored) {

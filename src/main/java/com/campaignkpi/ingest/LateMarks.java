@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Marks of days that received events after they ended. A day's sessions are stored as a daily rollup once the day
  * and the next one are over (see {@code com.campaignkpi.rollup}); a mark newer than a rollup tells snapshots to
  * recompute it. Live traffic lands on the current UTC day and writes no mark, so the marks cost nothing on the
- * ingest path except for imports and late hits, and then one item per day per request, in the same batch as the
- * events.
+ * ingest path except for imports and late hits. Those write one item per day, in the same batch as the events, and
+ * an instance writes a day's mark at most once per {@link RecentMarks} window. Duplicates count too, because a
+ * resent request may complete one whose events were stored before its marks.
  *
  * <p>The marks share the events table with the rollups: partition {@code <property>#rollup}, sort key
  * {@code <UTC day>#late}, attribute {@value #CHANGED_AT} in microseconds since the epoch.
@@ -34,12 +35,8 @@ public final class LateMarks {
         return property + PARTITION_SUFFIX;
     }
 
-    /**
-     * Returns one mark item per UTC day among {@code events} that is earlier than the UTC day of {@code now},
-     * duplicates included, because a resent request may complete one whose events were stored before its marks.
-     */
-    static List<Map<String, AttributeValue>> items(String property, List<TrackedEvent> events, Instant now,
-            long expiresAtEpochSeconds) {
+    /** The UTC days among {@code events} that are earlier than the UTC day of {@code now}, in order. */
+    static List<LocalDate> lateDays(List<TrackedEvent> events, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         TreeSet<LocalDate> lateDays = new TreeSet<>();
         for (TrackedEvent event : events) {
@@ -48,9 +45,14 @@ public final class LateMarks {
                 lateDays.add(day);
             }
         }
-        long nowMicros = EpochMicros.of(now);
-        List<Map<String, AttributeValue>> items = new ArrayList<>(lateDays.size());
-        for (LocalDate day : lateDays) {
+        return List.copyOf(lateDays);
+    }
+
+    /** Returns one mark item per day, each saying the day changed at {@code nowMicros}. */
+    static List<Map<String, AttributeValue>> items(String property, List<LocalDate> days, long nowMicros,
+            long expiresAtEpochSeconds) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(days.size());
+        for (LocalDate day : days) {
             items.add(Map.of(
                     EventItems.PK, AttributeValue.fromS(partitionKey(property)),
                     EventItems.SK, AttributeValue.fromS(day + SORT_SUFFIX),
