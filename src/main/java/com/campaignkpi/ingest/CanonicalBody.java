@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +60,7 @@ final class CanonicalBody {
         if (timestamp == null && event.hasNonNull("timestamp")) {
             timestampPath = path + ".timestamp";
             String text = event.get("timestamp").asText();
-            Instant time = isoTime(text);
+            Instant time = IsoOffsetTime.parse(text);
             if (time == null || time.isBefore(Instant.EPOCH) || time.isAfter(EventLimits.LATEST_EVENT_TIME)) {
                 problem = new Violation(timestampPath, timestampPath + " '" + EventValidator.abbreviate(text)
                         + "' is not an ISO-8601 time with an offset between 1970 and 9999, such as "
@@ -71,22 +69,17 @@ final class CanonicalBody {
                 timestamp = LongNode.valueOf(EpochMicros.of(time));
             }
         }
-        ObjectNode replay = event.isObject() ? ((ObjectNode) event).deepCopy() : null;
-        IdentityField clientId = IdentityField.read(event.get("client_id"), path + ".client_id");
+        // The event itself is its replay body, because nothing changes a replay body after the split.
+        // PrivacyRules.forStorage copies a body before it edits it.
+        ObjectNode replay = event.isObject() ? (ObjectNode) event : null;
+        String clientIdPath = path + ".client_id";
+        IdentityField clientId = IdentityField.read(event.get("client_id"), clientIdPath);
         IdentityField userId = IdentityField.read(event.get("user_id"), path + ".user_id");
         if (problem == null) {
             problem = clientId.problem() != null ? clientId.problem() : userId.problem();
         }
-        return new IncomingEvent(index, path, event, replay, clientId.value(), path + ".client_id", userId.value(),
+        return new IncomingEvent(index, path, event, replay, clientId.value(), clientIdPath, userId.value(),
                 timestamp, timestampPath, ParamValues.asText(event.get("device_category")), path + ".device_category",
                 problem, true);
-    }
-
-    private static Instant isoTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 }

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -43,6 +46,9 @@ import org.jboss.logging.Logger;
 public class CollectService {
 
     private static final Logger LOG = Logger.getLogger(CollectService.class);
+
+    /** Reads a byte array as longs, for {@link #isAscii}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     @Inject
     PropertyAccess access;
@@ -276,6 +282,11 @@ public class CollectService {
      * overlong {@code C0 AF} for '/', which would then be stored as a different text than the sender meant.
      */
     private static void checkUtf8(byte[] body) {
+        if (isAscii(body)) {
+            // ASCII is valid UTF-8, and most bodies are ASCII, so the decoder and its buffer of the body's size are
+            // needed only for the rest.
+            return;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -286,6 +297,22 @@ public class CollectService {
             throw RequestException.invalid("$", "The body is not valid UTF-8 near byte " + bytes.position()
                     + ": send JSON encoded as UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] body) {
+        // Eight bytes at a time: a byte outside ASCII has its high bit set.
+        int i = 0;
+        for (; i + Long.BYTES <= body.length; i += Long.BYTES) {
+            if (((long) LONGS.get(body, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < body.length; i++) {
+            if (body[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SplitBody split(Endpoint endpoint, JsonNode body) {

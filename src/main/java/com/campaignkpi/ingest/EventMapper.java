@@ -2,14 +2,10 @@ package com.campaignkpi.ingest;
 
 import com.campaignkpi.property.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,7 +74,7 @@ final class EventMapper {
                 value,
                 currency,
                 ParamValues.asText(params.get("transaction_id")),
-                params.has("items") ? params.get("items").toString() : null,
+                params.has("items") ? JsonText.compact(params.get("items")) : null,
                 otherParams(params));
         return new Result(event, null);
     }
@@ -106,33 +102,8 @@ final class EventMapper {
         StringBuilder content = new StringBuilder()
                 .append(incoming.clientId()).append('\u0000').append(incoming.userId()).append('\u0000')
                 .append(name).append('\u0000').append(micros).append('\u0000');
-        appendSorted(content, incoming.raw().path("params"));
+        JsonText.appendSorted(content, incoming.raw().path("params"));
         return FINGERPRINT_PREFIX + Secrets.sha256Hex(content.toString()).substring(0, 32);
-    }
-
-    /** Writes {@code node} as JSON with object keys sorted, so the order a sender lists params in does not matter. */
-    private static void appendSorted(StringBuilder out, JsonNode node) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            Collections.sort(names);
-            out.append('{');
-            for (String fieldName : names) {
-                out.append(TextNode.valueOf(fieldName)).append(':');
-                appendSorted(out, node.get(fieldName));
-                out.append(',');
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            node.forEach(element -> {
-                appendSorted(out, element);
-                out.append(',');
-            });
-            out.append(']');
-        } else {
-            out.append(node);
-        }
     }
 
     private static Integer sessionNumber(JsonNode params) {

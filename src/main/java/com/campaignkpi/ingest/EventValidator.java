@@ -56,7 +56,7 @@ final class EventValidator {
             return new Violation(path, path + " '" + abbreviate(name) + "' is " + name.length()
                     + " characters long; the limit is " + EventLimits.MAX_NAME_LENGTH);
         }
-        if (!Ga4Names.NAME.matcher(name).matches()) {
+        if (!Ga4Names.isValidName(name)) {
             return new Violation(path, path + " '" + name + "' is invalid: start with a letter and use only "
                     + "letters, digits and '_'");
         }
@@ -113,7 +113,7 @@ final class EventValidator {
         Iterator<Map.Entry<String, JsonNode>> fields = params.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Violation problem = checkParam(path + "." + field.getKey(), field.getKey(), field.getValue());
+            Violation problem = checkParam(path, field.getKey(), field.getValue());
             if (problem != null) {
                 return problem;
             }
@@ -121,33 +121,39 @@ final class EventValidator {
         return null;
     }
 
-    private static Violation checkParam(String path, String name, JsonNode value) {
+    /**
+     * Checks the parameter {@code name} of the params at {@code paramsPath}. Its own path is built only for a
+     * violation, because most parameters pass.
+     */
+    private static Violation checkParam(String paramsPath, String name, JsonNode value) {
         if (name.length() > EventLimits.MAX_NAME_LENGTH) {
-            return new Violation(path, "parameter name '" + abbreviate(name) + "' is " + name.length()
-                    + " characters long; the limit is " + EventLimits.MAX_NAME_LENGTH);
+            return new Violation(paramsPath + "." + name, "parameter name '" + abbreviate(name) + "' is "
+                    + name.length() + " characters long; the limit is " + EventLimits.MAX_NAME_LENGTH);
         }
-        if (!Ga4Names.NAME.matcher(name).matches()) {
-            return new Violation(path, "parameter name '" + abbreviate(name) + "' is invalid: start with a letter "
-                    + "and use only letters, digits and '_'");
+        if (!Ga4Names.isValidName(name)) {
+            return new Violation(paramsPath + "." + name, "parameter name '" + abbreviate(name) + "' is invalid: "
+                    + "start with a letter and use only letters, digits and '_'");
         }
         String prefix = reservedPrefix(name);
         if (prefix != null && !Ga4Names.FORWARDED_GA_PARAMS.contains(name)) {
-            return new Violation(path, "parameter name '" + name + "' starts with the reserved prefix '"
-                    + prefix + "'");
+            return new Violation(paramsPath + "." + name, "parameter name '" + name + "' starts with the reserved "
+                    + "prefix '" + prefix + "'");
         }
         if (name.equals("items")) {
-            return checkItems(path, value);
+            return checkItems(paramsPath + "." + name, value);
         }
         if (value.isTextual()) {
             int limit = EventLimits.LONG_PARAM_LIMITS.getOrDefault(name, EventLimits.MAX_PARAM_VALUE_LENGTH);
             int length = value.asText().codePointCount(0, value.asText().length());
             if (length > limit) {
+                String path = paramsPath + "." + name;
                 return new Violation(path, path + " is " + length + " characters long; the limit is " + limit);
             }
         } else if (value.isContainerNode()) {
+            String path = paramsPath + "." + name;
             return new Violation(path, path + " must be a string, number or boolean; only 'items' may be an array");
         }
-        return ParamValues.checkKnownParam(path, name, value);
+        return ParamValues.checkKnownParam(paramsPath, name, value);
     }
 
     private static Violation checkItems(String path, JsonNode items) {
@@ -164,9 +170,9 @@ final class EventValidator {
             if (!item.isObject()) {
                 return new Violation(itemPath, itemPath + " must be a JSON object");
             }
-            Violation problem = ParamValues.checkKnownParam(itemPath + ".price", "price", item.path("price"));
+            Violation problem = ParamValues.checkKnownParam(itemPath, "price", item.path("price"));
             if (problem == null) {
-                problem = ParamValues.checkKnownParam(itemPath + ".quantity", "quantity", item.path("quantity"));
+                problem = ParamValues.checkKnownParam(itemPath, "quantity", item.path("quantity"));
             }
             if (problem != null) {
                 return problem;

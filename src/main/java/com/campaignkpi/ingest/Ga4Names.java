@@ -44,4 +44,22 @@ public final class Ga4Names {
 
     private Ga4Names() {
     }
+
+    /** Tells whether {@code name} matches {@link #NAME}, without creating a matcher, for the checks on every param. */
+    public static boolean isValidName(String name) {
+        if (name.isEmpty() || !isAsciiLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
 }

@@ -32,9 +32,19 @@ record IdentityField(String value, Violation problem) {
             return new Violation(path, path + " is " + value.length() + " characters long; the limit is "
                     + EventLimits.MAX_ID_LENGTH);
         }
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(value)) {
+        // Only a surrogate can be unpaired, so text without one skips creating an encoder.
+        if (hasSurrogate(value) && !StandardCharsets.UTF_8.newEncoder().canEncode(value)) {
             return new Violation(path, path + " contains an unpaired UTF-16 surrogate, which is not text");
         }
         return null;
+    }
+
+    private static boolean hasSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -65,8 +65,11 @@ final class MeasurementProtocolBody {
             JsonNode timestamp = ownTime ? event.get("timestamp_micros") : body.get("timestamp_micros");
             String timestampPath = ownTime ? path + ".timestamp_micros" : "timestamp_micros";
 
-            ObjectNode replay = envelope.deepCopy();
-            ((ArrayNode) replay.putArray("events")).add(event);
+            // A shallow copy suffices, because nothing changes a replay body after the split. Replay bodies share
+            // nodes with the parsed body, as the event always did, and PrivacyRules.forStorage copies before it edits.
+            ObjectNode replay = envelope.objectNode();
+            replay.setAll(envelope);
+            replay.putArray("events").add(event);
             result.add(new IncomingEvent(i, path, event, replay, clientId.value(), clientIdPath, userId.value(),
                     timestamp, timestampPath, deviceCategory, "device.category", envelopeProblem, false));
         }

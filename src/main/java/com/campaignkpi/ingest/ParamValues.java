@@ -12,11 +12,14 @@ final class ParamValues {
     private ParamValues() {
     }
 
-    /** Checks the type of the parameters this product reads; other parameters are kept as text. */
-    static Violation checkKnownParam(String path, String name, JsonNode value) {
+    /**
+     * Checks the type of a parameter this product reads, and returns null for any other parameter, which is kept as
+     * text. The parameter's path, {@code parentPath + "." + name}, is built only for a violation.
+     */
+    static Violation checkKnownParam(String parentPath, String name, JsonNode value) {
         switch (name) {
             case "value", "price", "shipping", "tax" -> {
-                return checkAmount(path, value);
+                return checkAmount(parentPath, name, value);
             }
             case "quantity" -> {
                 // Optional, as in GA4, where a missing quantity counts as 1.
@@ -27,12 +30,14 @@ final class ParamValues {
                 boolean whole = quantity != null && storable(quantity)
                         && quantity.stripTrailingZeros().scale() <= 0;
                 if (!whole || quantity.compareTo(BigDecimal.ONE) < 0) {
+                    String path = parentPath + "." + name;
                     return new Violation(path, path + " '" + abbreviate(value.asText())
                             + "' is not a whole number of 1 or more");
                 }
             }
             case "currency" -> {
                 if (!CURRENCY.matcher(value.asText()).matches()) {
+                    String path = parentPath + "." + name;
                     return new Violation(path, path + " '" + value.asText()
                             + "' is not an ISO 4217 currency code such as USD or IRR");
                 }
@@ -40,6 +45,7 @@ final class ParamValues {
             case "engagement_time_msec" -> {
                 Long msec = asLong(value);
                 if (msec == null || msec < 0 || msec > EventLimits.MAX_ENGAGEMENT_MSEC) {
+                    String path = parentPath + "." + name;
                     return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is not a whole number "
                             + "of milliseconds from 0 to " + EventLimits.MAX_ENGAGEMENT_MSEC + " (one day)");
                 }
@@ -47,6 +53,7 @@ final class ParamValues {
             case "ga_session_number", "session_number" -> {
                 Long number = asLong(value);
                 if (number == null || number < 1 || number > Integer.MAX_VALUE) {
+                    String path = parentPath + "." + name;
                     return new Violation(path, path + " '" + value.asText() + "' is not a session count of 1 or more");
                 }
             }
@@ -61,11 +68,15 @@ final class ParamValues {
      * Checks a money amount: a number DynamoDB can store exactly (38 significant digits, magnitude below 1E126)
      * and not negative, because refunds are sent as refund events with positive values.
      */
-    private static Violation checkAmount(String path, JsonNode value) {
+    private static Violation checkAmount(String parentPath, String name, JsonNode value) {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
         BigDecimal amount = asDecimal(value);
+        if (amount != null && amount.signum() >= 0 && storable(amount)) {
+            return null;
+        }
+        String path = parentPath + "." + name;
         if (amount == null) {
             return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is not a number");
         }
@@ -73,11 +84,8 @@ final class ParamValues {
             return new Violation(path, path + " '" + abbreviate(value.asText()) + "' is negative; send returned "
                     + "money as a refund event with a positive value");
         }
-        if (!storable(amount)) {
-            return new Violation(path, path + " '" + abbreviate(value.asText()) + "' cannot be stored exactly: use "
-                    + "at most " + EventLimits.MAX_NUMBER_DIGITS + " significant digits and a magnitude below 1E126");
-        }
-        return null;
+        return new Violation(path, path + " '" + abbreviate(value.asText()) + "' cannot be stored exactly: use "
+                + "at most " + EventLimits.MAX_NUMBER_DIGITS + " significant digits and a magnitude below 1E126");
     }
 
     /**

@@ -99,9 +99,18 @@ final class PrivacyRules {
         if (text == null) {
             return null;
         }
+        // An IPv4 address contains three dots and an IPv6 address a colon. Most values, page URLs too, contain no
+        // IPv4 address by this count, and they skip the regular expressions below.
+        int dots = count(text, '.');
+        if (dots < 3 && text.indexOf(':') < 0) {
+            return text;
+        }
         String whole = network(text);
         if (whole != null) {
             return whole;
+        }
+        if (dots < 3) {
+            return text;
         }
         Matcher matcher = IPV4_INSIDE.matcher(text);
         StringBuilder result = null;
@@ -117,6 +126,16 @@ final class PrivacyRules {
             }
         }
         return result == null ? text : result.append(text, copied, text.length()).toString();
+    }
+
+    private static int count(String text, char c) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
