@@ -339,12 +339,15 @@ public class CollectService {
                 fresh.add(event);
             }
         }
-        long nowMicros = EpochMicros.of(clock.instant());
-        List<LocalDate> marked = recentMarks.due(partitions.property(),
-                LateMarks.lateDays(triage.candidates, clock.instant()), nowMicros, markWindowMicros());
-        events.putAll(partitions, fresh, LateMarks.items(partitions.property(), marked, nowMicros,
-                expiresAt(receivedAt)), expiresAt(receivedAt));
-        recentMarks.written(partitions.property(), marked, nowMicros);
+        events.putAll(partitions, fresh, expiresAt(receivedAt));
+
+        // The mark's time is taken once the events are stored, so a rollup read before it cannot look current.
+        Instant storedAt = clock.instant();
+        long storedMicros = EpochMicros.of(storedAt);
+        List<LocalDate> late = recentMarks.due(partitions.property(),
+                LateMarks.lateDays(triage.candidates, storedAt), storedMicros, markWindowMicros());
+        events.markLate(partitions.property(), late, storedMicros, expiresAt(receivedAt));
+        recentMarks.written(partitions.property(), late, storedMicros);
     }
 
     private long markWindowMicros() {

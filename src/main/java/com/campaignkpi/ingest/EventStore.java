@@ -7,12 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Events table: one partition per property and UTC day, or several when the property is sharded (see
@@ -55,18 +58,39 @@ public class EventStore {
         return existing;
     }
 
-    /**
-     * Stores {@code events} and the {@link LateMarks} items, in the same batches, so a mark costs a write unit but no
-     * request of its own.
-     */
-    void putAll(EventPartitions partitions, List<TrackedEvent> events, List<Map<String, AttributeValue>> lateMarks,
-            long expiresAtEpochSeconds) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size() + lateMarks.size());
+    void putAll(EventPartitions partitions, List<TrackedEvent> events, long expiresAtEpochSeconds) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(events.size());
         for (TrackedEvent event : events) {
             items.add(EventItems.toItem(partitions, event, expiresAtEpochSeconds));
         }
-        items.addAll(lateMarks);
         DynamoBatches.putAll(dynamo, tables.events(), items);
+    }
+
+    /**
+     * Sets the {@link LateMarks late mark} of each day to {@code changedAtMicros}, unless a newer one is stored. Call
+     * it after the events it covers are stored.
+     */
+    public void markLate(String property, Collection<LocalDate> days, long changedAtMicros,
+            long expiresAtEpochSeconds) {
+        for (LocalDate day : days) {
+            try {
+                dynamo.updateItem(UpdateItemRequest.builder()
+                        .tableName(tables.events())
+                        .key(Map.of(
+                                EventItems.PK, AttributeValue.fromS(LateMarks.partitionKey(property)),
+                                EventItems.SK, AttributeValue.fromS(day + LateMarks.SORT_SUFFIX)))
+                        .updateExpression("SET #changed = :t, #expires = :e")
+                        .conditionExpression("attribute_not_exists(#changed) OR #changed < :t")
+                        .expressionAttributeNames(Map.of("#changed", LateMarks.CHANGED_AT,
+                                "#expires", EventItems.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(
+                                ":t", AttributeValue.fromN(Long.toString(changedAtMicros)),
+                                ":e", AttributeValue.fromN(Long.toString(expiresAtEpochSeconds))))
+                        .build());
+            } catch (ConditionalCheckFailedException newerStored) {
+                // Another writer marked the day later still; that mark covers these events too.
+            }
+        }
     }
 
     /**
@@ -83,11 +107,21 @@ public class EventStore {
 
     /** Reads one partition of {@link EventPartitions#keys}, so that callers can read the shards in parallel. */
     public List<TrackedEvent> readPartition(String partitionKey) {
+        return readStored(partitionKey).events();
+    }
+
+    /** Reads one partition with the time its last event expires, which a daily rollup built from it keeps. */
+    public StoredEvents readStored(String partitionKey) {
         List<TrackedEvent> events = new ArrayList<>();
+        long latestExpiresAt = 0;
         for (Map<String, AttributeValue> item : DynamoQueries.partition(dynamo, tables.events(), partitionKey)) {
             events.add(EventItems.fromItem(item));
+            AttributeValue expiresAt = item.get(EventItems.EXPIRES_AT);
+            if (expiresAt != null) {
+                latestExpiresAt = Math.max(latestExpiresAt, Long.parseLong(expiresAt.n()));
+            }
         }
-        return events;
+        return new StoredEvents(events, latestExpiresAt);
     }
 
     private static Map<String, AttributeValue> key(String partitionKey, String eventId) {

@@ -3,19 +3,17 @@ package com.campaignkpi.ingest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Marks of days that received events after they ended. A day's sessions are stored as a daily rollup once the day
  * and the next one are over (see {@code com.campaignkpi.rollup}); a mark newer than a rollup tells snapshots to
  * recompute it. Live traffic lands on the current UTC day and writes no mark, so the marks cost nothing on the
- * ingest path except for imports and late hits. Those write one item per day, in the same batch as the events, and
- * an instance writes a day's mark at most once per {@link RecentMarks} window. Duplicates count too, because a
- * resent request may complete one whose events were stored before its marks.
+ * ingest path except for imports and late hits. Those write one conditional update per day once the events are
+ * stored, so the mark's time is after the events', and an instance writes a day's mark at most once per
+ * {@link RecentMarks} window. Duplicates count too, because a resent request may complete one whose events were
+ * stored before its marks. A mark only moves forward, so a slow instance cannot put back an older time.
  *
  * <p>The marks share the events table with the rollups: partition {@code <property>#rollup}, sort key
  * {@code <UTC day>#late}, attribute {@value #CHANGED_AT} in microseconds since the epoch.
@@ -46,19 +44,5 @@ public final class LateMarks {
             }
         }
         return List.copyOf(lateDays);
-    }
-
-    /** Returns one mark item per day, each saying the day changed at {@code nowMicros}. */
-    static List<Map<String, AttributeValue>> items(String property, List<LocalDate> days, long nowMicros,
-            long expiresAtEpochSeconds) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(days.size());
-        for (LocalDate day : days) {
-            items.add(Map.of(
-                    EventItems.PK, AttributeValue.fromS(partitionKey(property)),
-                    EventItems.SK, AttributeValue.fromS(day + SORT_SUFFIX),
-                    CHANGED_AT, AttributeValue.fromN(Long.toString(nowMicros)),
-                    EventItems.EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAtEpochSeconds))));
-        }
-        return items;
     }
 }

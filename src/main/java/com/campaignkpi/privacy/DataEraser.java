@@ -1,19 +1,27 @@
 package com.campaignkpi.privacy;
 
+import com.campaignkpi.ingest.EpochMicros;
+import com.campaignkpi.ingest.EventStore;
+import com.campaignkpi.ingest.IngestConfig;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.property.PropertyStore;
 import com.campaignkpi.rollup.RollupStore;
-import com.campaignkpi.visitor.VisitorStore;
 import com.campaignkpi.storage.DynamoBatches;
 import com.campaignkpi.storage.TableNames;
+import com.campaignkpi.visitor.VisitorStore;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -61,6 +69,12 @@ public class DataEraser {
     @Inject
     VisitorStore visitors;
 
+    @Inject
+    EventStore events;
+
+    @Inject
+    IngestConfig ingest;
+
     /** Deletes every item of the property in every table, and the property itself last. */
     EraseResult eraseProperty(Property property) {
         String id = property.id();
@@ -83,6 +97,12 @@ public class DataEraser {
         LOG.infof("Erased property %s: %s items deleted, %d items scanned", id, deleted, scanned[0]);
         return new EraseResult(id, "property", deleted, scanned[0], "The property and all its data are deleted; "
                 + "its senders now get 404 until it is created again.");
+    }
+
+    /** The UTC day of an events partition key: {@code G-ABC#2024-03-28} or, in shard 3, {@code G-ABC#2024-03-28#3}. */
+    static LocalDate dayOfEventPartition(String partitionKey, String property) {
+        String rest = partitionKey.substring(property.length() + 1);
+        return LocalDate.parse(rest.length() > 10 ? rest.substring(0, 10) : rest);
     }
 
     /**
@@ -117,7 +137,16 @@ public class DataEraser {
         DynamoBatches.deleteAll(dynamo, tables.events(), eventKeys);
         deleted.put("events", eventKeys.size());
         // Daily rollups hold the ids inside their sessions; deleted whole, they are rebuilt from the events left.
-        deleted.put("rollups", rollups.deleteAll(id));
+        // Then every day that lost events or a rollup gets a late mark, so that a rollup a snapshot computed from
+        // events read before this erasure, and stores after it, is not taken as current.
+        Set<LocalDate> rollupDays = rollups.deleteAll(id);
+        deleted.put("rollups", rollupDays.size());
+        Set<LocalDate> changedDays = new TreeSet<>(rollupDays);
+        for (Map<String, AttributeValue> key : eventKeys) {
+            changedDays.add(dayOfEventPartition(key.get(PK).s(), id));
+        }
+        events.markLate(id, changedDays, EpochMicros.of(Instant.now()),
+                Instant.now().plus(Duration.ofDays(ingest.retentionDays())).getEpochSecond());
 
         // A rejected request is kept as its JSON body. An id appears in it as a JSON string, escaped as JSON
         // writes it, or as a bare number when the sender sent one (GA4 accepts a numeric client_id).

@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -122,15 +124,24 @@ public class RollupStore {
                 rollup.sessions().size(), bytes.length, chunks);
     }
 
-    /** Deletes every rollup and late mark of {@code property}; returns how many items there were. */
-    public int deleteAll(String property) {
+    /**
+     * Deletes every rollup of {@code property} and returns the days they were of. The late marks stay: a snapshot
+     * that read events before an erasure and stores its rollup after it must still find a mark newer than its read.
+     */
+    public Set<LocalDate> deleteAll(String property) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Set<LocalDate> days = new TreeSet<>();
         for (Map<String, AttributeValue> item : DynamoQueries.partition(dynamo, tables.events(),
                 LateMarks.partitionKey(property))) {
-            keys.add(Map.of(PK, item.get(PK), SK, item.get(SK)));
+            String sortKey = item.get(SK).s();
+            if (!sortKey.endsWith(LateMarks.SORT_SUFFIX)) {
+                keys.add(Map.of(PK, item.get(PK), SK, item.get(SK)));
+                days.add(LocalDate.parse(sortKey.substring(0, sortKey.indexOf('#'))));
+            }
         }
         DynamoBatches.deleteAll(dynamo, tables.events(), keys);
-        return keys.size();
+        LOG.infof("Deleted %d rollup chunks of %s, of %d days", keys.size(), property, days.size());
+        return days;
     }
 
     static String sortKey(LocalDate day, int chunk) {

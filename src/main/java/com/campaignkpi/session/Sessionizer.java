@@ -21,6 +21,9 @@ public final class Sessionizer {
             .comparingLong(TrackedEvent::timestampMicros)
             .thenComparing(TrackedEvent::eventId);
 
+    /** The longest pause inside one sender session; a longer one starts a new session with the same id. */
+    static final Duration MAX_GAP = Duration.ofDays(1);
+
     private Sessionizer() {
     }
 
@@ -57,7 +60,10 @@ public final class Sessionizer {
                 withoutId.add(event);
             }
         }
-        List<List<TrackedEvent>> senderSessions = new ArrayList<>(bySenderId.values());
+        List<List<TrackedEvent>> senderSessions = new ArrayList<>();
+        for (List<TrackedEvent> withSenderId : bySenderId.values()) {
+            senderSessions.addAll(splitAtLongGaps(withSenderId));
+        }
         List<long[]> spans = senderSessions.stream()
                 .map(events -> new long[] {events.get(0).timestampMicros(),
                         events.get(events.size() - 1).timestampMicros()})
@@ -86,6 +92,28 @@ public final class Sessionizer {
         senderSessions.forEach(events -> events.sort(EVENT_ORDER));
         senderSessions.addAll(windows);
         return senderSessions;
+    }
+
+    /**
+     * Splits one sender session's time-ordered events where two of them are more than {@link #MAX_GAP} apart. A
+     * snapshot builds a day's sessions from that day and the day on each side, so a session id reused after a longer
+     * pause would start a session on each day it reappears; splitting it here gives the same count whichever days
+     * are read.
+     */
+    private static List<List<TrackedEvent>> splitAtLongGaps(List<TrackedEvent> events) {
+        long maxGapMicros = MAX_GAP.toNanos() / 1000;
+        List<List<TrackedEvent>> parts = new ArrayList<>();
+        List<TrackedEvent> part = new ArrayList<>();
+        for (TrackedEvent event : events) {
+            long previous = part.isEmpty() ? event.timestampMicros() : part.get(part.size() - 1).timestampMicros();
+            if (event.timestampMicros() - previous > maxGapMicros) {
+                parts.add(part);
+                part = new ArrayList<>();
+            }
+            part.add(event);
+        }
+        parts.add(part);
+        return parts;
     }
 
     /** Index of the span that {@code micros} is in or closest to, within {@code timeoutMicros}; -1 for none. */

@@ -4,6 +4,7 @@ import com.campaignkpi.ingest.EpochMicros;
 import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.IngestConfig;
+import com.campaignkpi.ingest.StoredEvents;
 import com.campaignkpi.ingest.TrackedEvent;
 import com.campaignkpi.property.Property;
 import com.campaignkpi.rollup.DailyRollup;
@@ -146,30 +147,36 @@ public class SessionLoader {
     /**
      * Builds the sessions that start on the UTC days {@code first} to {@code last} from events, adds them to
      * {@code sessions}, and stores the rollup of each settled day. Returns the number of events read.
+     *
+     * <p>Each day's sessions come from the events of that day and the day on each side only, whatever span is read,
+     * so a day's rollup is the same whichever snapshot stores it. A rollup expires with the last of those events, so
+     * it never outlives the data it was built from.
      */
     private long fromEvents(Property property, LocalDate first, LocalDate last, Instant now, String settings,
             List<Session> sessions) {
         long readMicros = EpochMicros.of(clock.instant());
-        List<TrackedEvent> loaded = read(EventPartitions.of(property), first.minusDays(1), last.plusDays(1));
-        Map<LocalDate, List<Session>> byDay = new LinkedHashMap<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            byDay.put(day, new ArrayList<>());
-        }
-        for (Session session : Sessionizer.sessionize(loaded, property.sessionTimeout(), property.keyEvents())) {
-            List<Session> ofDay = byDay.get(utcDay(session.startMicros()));
-            if (ofDay != null) {
-                ofDay.add(session);
-            }
-        }
+        Map<LocalDate, StoredEvents> byDay = read(EventPartitions.of(property), first.minusDays(1),
+                last.plusDays(1));
+        long fallbackExpiry = now.plus(Duration.ofDays(ingest.retentionDays())).getEpochSecond();
 
-        long expiresAt = now.plus(Duration.ofDays(ingest.retentionDays())).getEpochSecond();
-        byDay.forEach((day, ofDay) -> {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            List<TrackedEvent> window = new ArrayList<>();
+            long expiresAt = 0;
+            for (LocalDate near = day.minusDays(1); !near.isAfter(day.plusDays(1)); near = near.plusDays(1)) {
+                window.addAll(byDay.get(near).events());
+                expiresAt = Math.max(expiresAt, byDay.get(near).latestExpiresAt());
+            }
+            LocalDate startDay = day;
+            List<Session> ofDay = Sessionizer.sessionize(window, property.sessionTimeout(), property.keyEvents())
+                    .stream().filter(session -> utcDay(session.startMicros()).equals(startDay)).toList();
+
             sessions.addAll(ofDay);
             if (rollupsEnabled && settled(day, now)) {
-                rollups.write(property.id(), new DailyRollup(day, readMicros, settings, ofDay), expiresAt);
+                rollups.write(property.id(), new DailyRollup(day, readMicros, settings, ofDay),
+                        expiresAt == 0 ? fallbackExpiry : expiresAt);
             }
-        });
-        return loaded.size();
+        }
+        return byDay.values().stream().mapToLong(stored -> stored.events().size()).sum();
     }
 
     static boolean settled(LocalDate utcDay, Instant now) {
@@ -182,23 +189,33 @@ public class SessionLoader {
 
     /**
      * Reads the days' partitions in parallel, because each Query waits on a round trip far more than it computes,
-     * and because DynamoDB serves each partition at a limited rate.
+     * and because DynamoDB serves each partition at a limited rate. Returns each day's events, each event id once.
      */
-    private List<TrackedEvent> read(EventPartitions partitions, LocalDate firstDay, LocalDate lastDay) {
-        List<CompletableFuture<List<TrackedEvent>>> reads = new ArrayList<>();
+    private Map<LocalDate, StoredEvents> read(EventPartitions partitions, LocalDate firstDay, LocalDate lastDay) {
+        Map<LocalDate, List<CompletableFuture<StoredEvents>>> reads = new LinkedHashMap<>();
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            List<CompletableFuture<StoredEvents>> shards = new ArrayList<>();
             for (String partition : partitions.keys(day)) {
-                reads.add(CompletableFuture.supplyAsync(() -> events.readPartition(partition), readers));
+                shards.add(CompletableFuture.supplyAsync(() -> events.readStored(partition), readers));
             }
+            reads.put(day, shards);
         }
-        List<TrackedEvent> loaded = new ArrayList<>();
-        for (CompletableFuture<List<TrackedEvent>> read : reads) {
-            loaded.addAll(join(read));
-        }
-        return partitions.shards() == 1 ? loaded : EventPartitions.distinct(loaded);
+        Map<LocalDate, StoredEvents> byDay = new LinkedHashMap<>();
+        reads.forEach((day, shards) -> {
+            List<TrackedEvent> loaded = new ArrayList<>();
+            long expiresAt = 0;
+            for (CompletableFuture<StoredEvents> shard : shards) {
+                StoredEvents stored = join(shard);
+                loaded.addAll(stored.events());
+                expiresAt = Math.max(expiresAt, stored.latestExpiresAt());
+            }
+            byDay.put(day, new StoredEvents(partitions.shards() == 1 ? loaded : EventPartitions.distinct(loaded),
+                    expiresAt));
+        });
+        return byDay;
     }
 
-    private static List<TrackedEvent> join(CompletableFuture<List<TrackedEvent>> read) {
+    private static <T> T join(CompletableFuture<T> read) {
         try {
             return read.join();
         } catch (CompletionException e) {

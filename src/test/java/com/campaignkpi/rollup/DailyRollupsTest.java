@@ -213,7 +213,7 @@ class DailyRollupsTest {
                 .body(Map.of("property", "G-ROLL5", "clientIds", List.of("c1-2024-04-03"),
                         "adminToken", Replays.ADMIN_TOKEN))
                 .post("/erase")
-                .then().statusCode(200).body("deleted.events", equalTo(3)).body("deleted.rollups", equalTo(10));
+                .then().statusCode(200).body("deleted.events", equalTo(3)).body("deleted.rollups", equalTo(5));
         Map<String, Object> after = snapshot("G-ROLL5", "2024-04-01", "2024-04-05", null);
 
         assertNull(after.get("rollupDays"));
