@@ -41,18 +41,26 @@ final class CapacityMeter implements AutoCloseable {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding");
 
-    /** Totals of one operation on one table: calls, capacity units and calls that returned an error. */
-    record Usage(long calls, double units, long errors) {
+    /**
+     * Totals of one operation on one table: calls, capacity units, calls that returned an error, and the time from
+     * forwarding each call to dynalite until its response arrived, summed over calls (overlapping calls both count).
+     */
+    record Usage(long calls, double units, long errors, long storeNanos) {
+
+        Usage(long calls, double units, long errors) {
+            this(calls, units, errors, 0);
+        }
 
         Usage minus(Usage earlier) {
-            return new Usage(calls - earlier.calls, units - earlier.units, errors - earlier.errors);
+            return new Usage(calls - earlier.calls, units - earlier.units, errors - earlier.errors,
+                    storeNanos - earlier.storeNanos);
         }
     }
 
-    private record Counters(LongAdder calls, DoubleAdder units, LongAdder errors) {
+    private record Counters(LongAdder calls, DoubleAdder units, LongAdder errors, LongAdder storeNanos) {
 
         Counters() {
-            this(new LongAdder(), new DoubleAdder(), new LongAdder());
+            this(new LongAdder(), new DoubleAdder(), new LongAdder(), new LongAdder());
         }
     }
 
@@ -67,6 +75,10 @@ final class CapacityMeter implements AutoCloseable {
 
     CapacityMeter(URI dynalite) throws IOException {
         this.target = dynalite;
+        // The JDK's server writes a response's headers and body separately. Without TCP_NODELAY, Nagle's algorithm
+        // can delay the body until the client's delayed ACK (up to 40 ms on Linux), in every call through the meter.
+        // JDK 17 reads this property once, when its server classes load, so it must be set before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", this::forward);
         server.setExecutor(executor);
@@ -81,7 +93,7 @@ final class CapacityMeter implements AutoCloseable {
     Map<String, Usage> totals() {
         Map<String, Usage> copy = new TreeMap<>();
         usage.forEach((key, counters) -> copy.put(key, new Usage(counters.calls.sum(), counters.units.sum(),
-                counters.errors.sum())));
+                counters.errors.sum(), counters.storeNanos.sum())));
         return copy;
     }
 
@@ -112,9 +124,11 @@ final class CapacityMeter implements AutoCloseable {
                     values.forEach(value -> forwarded.header(name, value));
                 }
             });
+            long sentNanos = System.nanoTime();
             HttpResponse<byte[]> response = client.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
+            long storeNanos = System.nanoTime() - sentNanos;
 
-            record(operation, request, response);
+            record(operation, request, response, storeNanos);
 
             response.headers().map().forEach((name, values) -> {
                 if (!RESTRICTED_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
@@ -135,7 +149,8 @@ final class CapacityMeter implements AutoCloseable {
         }
     }
 
-    private void record(String operation, JsonNode request, HttpResponse<byte[]> response) throws IOException {
+    private void record(String operation, JsonNode request, HttpResponse<byte[]> response, long storeNanos)
+            throws IOException {
         String requestTable = request != null && request.hasNonNull("TableName")
                 ? request.get("TableName").asText() : "-";
         JsonNode answer = response.body().length == 0 ? null : json.readTree(response.body());
@@ -144,6 +159,7 @@ final class CapacityMeter implements AutoCloseable {
             Counters counters = counters(operation, requestTable);
             counters.calls.increment();
             counters.errors.increment();
+            counters.storeNanos.add(storeNanos);
             String type = answer != null && answer.has("__type") ? answer.get("__type").asText() : "HTTP "
                     + response.statusCode();
             errorTypes.computeIfAbsent(operation + " " + requestTable + " " + type.replaceAll(".*#", ""),
@@ -153,14 +169,20 @@ final class CapacityMeter implements AutoCloseable {
 
         JsonNode consumed = answer == null ? null : answer.get("ConsumedCapacity");
         if (consumed == null) {
-            counters(operation, requestTable).calls.increment();
+            Counters counters = counters(operation, requestTable);
+            counters.calls.increment();
+            counters.storeNanos.add(storeNanos);
             return;
         }
-        // Batch operations return one entry per table, the others a single object.
+        // Batch operations return one entry per table, the others a single object. The call's time goes to the
+        // first table, so it is counted once.
+        long unassignedNanos = storeNanos;
         for (JsonNode entry : consumed.isArray() ? consumed : List.of(consumed)) {
             Counters counters = counters(operation, entry.path("TableName").asText(requestTable));
             counters.calls.increment();
             counters.units.add(entry.path("CapacityUnits").asDouble());
+            counters.storeNanos.add(unassignedNanos);
+            unassignedNanos = 0;
         }
     }
 

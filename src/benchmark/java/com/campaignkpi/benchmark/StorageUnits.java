@@ -1,14 +1,19 @@
 package com.campaignkpi.benchmark;
 
+import static com.campaignkpi.benchmark.LocalProcesses.HOST;
+import static com.campaignkpi.benchmark.LocalProcesses.awaitResponse;
+import static com.campaignkpi.benchmark.LocalProcesses.cpuTicks;
+import static com.campaignkpi.benchmark.LocalProcesses.freePort;
+import static com.campaignkpi.benchmark.LocalProcesses.randomHex;
+import static com.campaignkpi.benchmark.LocalProcesses.startDynalite;
+import static com.campaignkpi.benchmark.LocalProcesses.startServer;
+import static com.campaignkpi.benchmark.LocalProcesses.stop;
+import static com.campaignkpi.benchmark.LocalProcesses.ticksPerSecond;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,19 +21,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,13 +55,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StorageUnits {
 
-    private static final String HOST = "127.0.0.1";
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 11, 1);
     private static final int DAYS = 30;
     private static final int EVENTS_PER_REQUEST = 25;
     private static final int START_RUNS = 5;
-    private static final Duration START_POLL = Duration.ofMillis(10);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final String PROPERTY = "G-UNITS" + System.currentTimeMillis() / 1000;
     /** A second property that takes the same events once the server is warm, for its CPU time only. */
     private static final String WARM_PROPERTY = PROPERTY + "W";
@@ -72,7 +71,6 @@ public final class StorageUnits {
     private final String apiSecret = randomHex();
 
     /** Name of the AppCDS archive that the HTTP build writes next to quarkus-run.jar. */
-    private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     public static void main(String[] args) throws Exception {
         boolean startUpOnly = args.length > 0 && args[0].equals("startup");
@@ -91,22 +89,17 @@ public final class StorageUnits {
         System.out.println("server command: " + String.join(" ", serverCommand(jar)));
 
         int dynalitePort = freePort();
-        Process dynalite = new ProcessBuilder("node",
-                project.resolve("infra/local/node_modules/dynalite/cli.js").toString(), "--host", HOST, "--port",
-                Integer.toString(dynalitePort), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(runDir.resolve("dynalite.log").toFile())
-                .start();
-        awaitPort(dynalitePort, dynalite);
+        Process dynalite = startDynalite(project, dynalitePort, null, null, runDir.resolve("dynalite.log"));
         URI dynaliteUri = URI.create("http://" + HOST + ":" + dynalitePort);
 
         try (CapacityMeter meter = new CapacityMeter(dynaliteUri)) {
             int port = freePort();
-            Process server = startServer(jar, meter.uri(), port, "server.log");
+            Process server = startServer(jar, meter.uri(), port, adminToken, List.of(),
+                    runDir.resolve("server.log"));
             URI base = URI.create("http://" + HOST + ":" + port);
             try {
                 // The first start creates the tables, so every timed start finds them.
-                awaitResponse(base.resolve("/kpis"), server);
+                awaitResponse(http, base.resolve("/kpis"), server, runDir);
                 if (!startUpOnly) {
                     measureStorage(meter, server, base, dynaliteUri, events, senders);
                 }
@@ -132,10 +125,16 @@ public final class StorageUnits {
 
         scanSizes(dynalite);
 
+        // The import wrote a late mark for each day; a rollup counts only once it was read a margin after them.
+        Thread.sleep(Duration.parse("PT" + LocalProcesses.ROLLUP_MARGIN).toMillis() + 1000);
         LocalDate middle = FIRST_DAY.plusDays(DAYS / 2);
+        LocalDate last = FIRST_DAY.plusDays(DAYS - 1);
+        System.out.println("\n1 day from its events (stores its rollup), then 30 days: first 29 days from events and "
+                + "1 rollup (stores 29 rollups), then all 30 from rollups, then the stored snapshot:");
         before = snapshot(meter, before, base, middle, middle, true);
-        before = snapshot(meter, before, base, FIRST_DAY, FIRST_DAY.plusDays(DAYS - 1), true);
-        snapshot(meter, before, base, FIRST_DAY, FIRST_DAY.plusDays(DAYS - 1), false);
+        before = snapshot(meter, before, base, FIRST_DAY, last, true);
+        before = snapshot(meter, before, base, FIRST_DAY, last, true);
+        snapshot(meter, before, base, FIRST_DAY, last, false);
 
         register(base, WARM_PROPERTY);
         System.out.println("\nthe same events again, into " + WARM_PROPERTY + " on the warmed-up server:");
@@ -156,7 +155,7 @@ public final class StorageUnits {
         long accepted = send(base, property, events, senders);
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuTicks = cpuTicks(server.pid()) - cpuBefore;
-        long ticksPerSecond = Long.parseLong(exec("getconf", "CLK_TCK").strip());
+        long ticksPerSecond = ticksPerSecond();
         double cpuSeconds = (double) cpuTicks / ticksPerSecond;
         System.out.printf(Locale.US, "sent %,d events in %.1f s, %,d accepted; server CPU time (utime + stime) "
                 + "%.2f s = %.3f ms per event%n", events, seconds, accepted, cpuSeconds, cpuSeconds * 1000 / events);
@@ -170,8 +169,8 @@ public final class StorageUnits {
                 .formatted(PROPERTY, from, to, refresh));
         double seconds = (System.nanoTime() - start) / 1e9;
         String label = "snapshot " + from + " to " + to + " refresh=" + refresh;
-        System.out.printf(Locale.US, "%n%s: %.2f s, eventsRead %s, sessions %s%n", label, seconds,
-                find(result, "eventsRead"), find(result, "sessions"));
+        System.out.printf(Locale.US, "%n%s: %.2f s, eventsRead %s, rollupDays %s, sessions %s%n", label, seconds,
+                find(result, "eventsRead"), find(result, "rollupDays"), find(result, "sessions"));
         return printPhase(label, meter, before, 1);
     }
 
@@ -365,9 +364,10 @@ public final class StorageUnits {
             int port = freePort();
             URI base = URI.create("http://" + HOST + ":" + port);
             long start = System.nanoTime();
-            Process server = startServer(jar, store, port, "start-" + run + ".log");
+            Process server = startServer(jar, store, port, adminToken, List.of(),
+                    runDir.resolve("start-" + run + ".log"));
             try {
-                int status = awaitResponse(base.resolve("/kpis"), server);
+                int status = awaitResponse(http, base.resolve("/kpis"), server, runDir);
                 double kpisMillis = (System.nanoTime() - start) / 1e6;
                 int snapshotStatus = postStatus(base.resolve("/snapshot"), """
                         {"property":"G-STARTUP0","from":"2026-11-01","to":"2026-11-01","timeZone":"UTC"}""");
@@ -399,49 +399,11 @@ public final class StorageUnits {
      */
     private static List<String> serverCommand(Path jar) {
         List<String> command = new ArrayList<>(List.of("java"));
-        if (Files.isRegularFile(jar.resolveSibling(APPCDS_ARCHIVE))) {
-            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+        if (Files.isRegularFile(jar.resolveSibling(LocalProcesses.APPCDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + LocalProcesses.APPCDS_ARCHIVE);
         }
         command.addAll(List.of("-jar", jar.getFileName().toString()));
         return command;
-    }
-
-    /** Starts the packaged server with the settings of infra/local/demo, storing through {@code store}. */
-    private Process startServer(Path jar, URI store, int port, String log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(serverCommand(jar))
-                .directory(jar.getParent().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(runDir.resolve(log).toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_HOST", HOST);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", store.toString());
-        env.put("QUARKUS_DYNAMODB_AWS_REGION", "us-east-1");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "local");
-        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("CAMPAIGNKPI_STORAGE_CREATE_TABLES", "true");
-        env.put("CAMPAIGNKPI_ADMIN_TOKEN", adminToken);
-        return builder.start();
-    }
-
-    /** Polls {@code uri} every {@link #START_POLL} until the server responds, and returns the HTTP status. */
-    private int awaitResponse(URI uri, Process server) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited with code " + server.exitValue()
-                        + " before it responded; see " + runDir);
-            }
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException notListeningYet) {
-                Thread.sleep(START_POLL.toMillis());
-            }
-        }
-        throw new IllegalStateException("the server did not respond to " + uri + " within " + START_TIMEOUT);
     }
 
     /** Posts a JSON body and returns the HTTP status, whatever it is. */
@@ -466,55 +428,5 @@ public final class StorageUnits {
                     + ": " + response.body());
         }
         return json.readTree(response.body());
-    }
-
-    /** Returns utime + stime of a process in clock ticks, fields 14 and 15 of /proc/PID/stat. */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is field 3 (state), so field 14 is fields[11].
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    private static String exec(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return output;
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-    }
-
-    private static void awaitPort(int port, Process process) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited with code " + process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(HOST, port), 100);
-                return;
-            } catch (IOException notListeningYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("dynalite did not listen on port " + port + " within 30 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[16];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

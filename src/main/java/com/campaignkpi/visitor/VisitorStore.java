@@ -3,6 +3,8 @@ package com.campaignkpi.visitor;
 import com.campaignkpi.property.Secrets;
 import com.campaignkpi.storage.DynamoBatches;
 import com.campaignkpi.storage.TableNames;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -12,6 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,6 +48,14 @@ public class VisitorStore {
     TableNames tables;
 
     private final FirstSeenCache firstSeen = new FirstSeenCache();
+
+    /** BatchGetItem calls in flight at once per instance. */
+    static final int READERS = 8;
+
+    /** Keys per reader task: 10 BatchGetItem calls of 100. */
+    static final int KEYS_PER_READER = 1_000;
+
+    private ExecutorService readers;
 
     /**
      * Lowers each client's first-seen time to the given one; a conditional update, so out-of-order arrival (replays,
@@ -129,11 +143,47 @@ public class VisitorStore {
         return result;
     }
 
+    /**
+     * Reads the items of {@code ids} in slices of {@value #KEYS_PER_READER} keys, {@value #READERS} slices at once: a
+     * day of a large site has hundreds of thousands of clients, and each BatchGetItem call waits on a round trip.
+     */
     private List<Map<String, AttributeValue>> readAll(Collection<String> ids, Function<String, String> keyOf) {
         Set<String> unique = new LinkedHashSet<>(ids);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(unique.size());
         unique.forEach(id -> keys.add(Map.of(PK, AttributeValue.fromS(keyOf.apply(id)))));
-        return DynamoBatches.getAll(dynamo, tables.visitors(), keys, null);
+        if (keys.size() <= KEYS_PER_READER) {
+            return DynamoBatches.getAll(dynamo, tables.visitors(), keys, null);
+        }
+        List<CompletableFuture<List<Map<String, AttributeValue>>>> slices = new ArrayList<>();
+        for (int start = 0; start < keys.size(); start += KEYS_PER_READER) {
+            List<Map<String, AttributeValue>> slice = keys.subList(start, Math.min(keys.size(),
+                    start + KEYS_PER_READER));
+            slices.add(CompletableFuture.supplyAsync(
+                    () -> DynamoBatches.getAll(dynamo, tables.visitors(), slice, null), readers));
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (CompletableFuture<List<Map<String, AttributeValue>>> slice : slices) {
+            try {
+                items.addAll(slice.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return items;
+    }
+
+    @PostConstruct
+    void startReaders() {
+        readers = Executors.newFixedThreadPool(READERS, runnable -> {
+            Thread thread = new Thread(runnable, "visitor-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        readers.shutdownNow();
     }
 
     static String clientKey(String property, String clientId) {
