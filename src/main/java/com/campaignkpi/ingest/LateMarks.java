@@ -33,7 +33,7 @@ public final class LateMarks {
         return property + PARTITION_SUFFIX;
     }
 
-    /** The UTC days among {@code events} that are earlier than the UTC day of {@code now}, in order. */
+    /** Returns the UTC days among {@code events} that are earlier than the UTC day of {@code now}, in order. */
     static List<LocalDate> lateDays(List<TrackedEvent> events, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         TreeSet<LocalDate> lateDays = new TreeSet<>();

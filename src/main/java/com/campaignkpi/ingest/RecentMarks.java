@@ -25,7 +25,7 @@ final class RecentMarks {
         }
     };
 
-    /** The days of {@code property} whose mark this instance has not written within {@code windowMicros}. */
+    /** Returns the days of {@code property} whose mark this instance has not written within {@code windowMicros}. */
     synchronized List<LocalDate> due(String property, List<LocalDate> days, long nowMicros, long windowMicros) {
         List<LocalDate> due = new ArrayList<>(days.size());
         for (LocalDate day : days) {

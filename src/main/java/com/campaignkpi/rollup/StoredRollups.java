@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * What the store holds for a span of days: the rollups that are whole and readable, and the late marks.
+ * Rollups and late marks read for a span of days. Only rollups that are whole and readable are included.
  *
  * @param rollups   readable rollups by UTC day; a day whose chunks are missing, mixed or of another format is absent
  * @param lateMarks when each day last received events after it ended, in microseconds since the epoch

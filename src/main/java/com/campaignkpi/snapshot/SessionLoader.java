@@ -48,7 +48,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionLoader {
 
-    /** Partition queries in flight at once per instance; DynamoDB serves them from different partitions. */
+    /** Partition queries in flight at once per instance, which DynamoDB serves from different partitions. */
     static final int READERS = 8;
 
     /** How long after the next UTC day ends a day's rollup may be stored. */
@@ -68,9 +68,8 @@ public class SessionLoader {
     boolean rollupsEnabled;
 
     /**
-     * A late mark this close before a rollup's read still makes it stale: a Query is eventually consistent, so it
-     * may miss an event stored a moment before, an event's mark is written in the same batch as the event, and
-     * instances' clocks differ.
+     * A late mark this close before a rollup's read still makes it stale. A Query is eventually consistent, so it may
+     * miss an event stored a moment before, and the clocks of instances differ.
      */
     @ConfigProperty(name = "campaignkpi.snapshot.rollup-margin", defaultValue = "60s")
     Duration freshnessMargin;
@@ -114,7 +113,7 @@ public class SessionLoader {
         return new LoadedSessions(inRange, eventsRead, current.size());
     }
 
-    /** The stored rollups of the days that are current for {@code settings}. */
+    /** Reads the stored rollups and returns those that are current for {@code settings}. */
     private Map<LocalDate, DailyRollup> current(String property, LocalDate firstDay, LocalDate lastDay,
             String settings) {
         StoredRollups stored = rollups.read(property, firstDay, lastDay);

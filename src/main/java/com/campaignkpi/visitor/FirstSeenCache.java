@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What this instance knows of stored first-seen times: for a visitor key, a time the stored one is at or before.
+ * Cache of stored first-seen times: for a visitor key, a time that the stored one is at or before.
  * The stored time only moves earlier, so an event at or after a known time needs no conditional write at all. A
  * client that sends one event per request then costs one visitor write per instance and entry lifetime, instead of
  * one per request.
@@ -38,7 +38,7 @@ final class FirstSeenCache {
         return entry.firstSeenAtMostMicros() <= micros;
     }
 
-    /** Records that the store holds a first-seen time at or before {@code micros} for {@code key}. */
+    /** Records that the stored first-seen time of {@code key} is at or before {@code micros}. */
     synchronized void remember(String key, long micros, long nowNanos) {
         Known entry = known.get(key);
         if (entry == null || micros < entry.firstSeenAtMostMicros()

@@ -83,7 +83,7 @@ public class VisitorStore {
         });
     }
 
-    /** Forgets what this instance knew of stored first-seen times, after an erasure deleted some. */
+    /** Clears this instance's cache of first-seen times, after an erasure deleted some of them. */
     public void forgetCachedFirstSeen() {
         firstSeen.clear();
     }
