@@ -99,7 +99,7 @@ public class DataEraser {
                 + "its senders now get 404 until it is created again.");
     }
 
-    /** The UTC day of an events partition key: {@code G-ABC#2024-03-28} or, in shard 3, {@code G-ABC#2024-03-28#3}. */
+    /** Returns the UTC day of an events partition key: {@code G-ABC#2024-03-28}, or {@code G-ABC#2024-03-28#3}. */
     static LocalDate dayOfEventPartition(String partitionKey, String property) {
         String rest = partitionKey.substring(property.length() + 1);
         return LocalDate.parse(rest.length() > 10 ? rest.substring(0, 10) : rest);

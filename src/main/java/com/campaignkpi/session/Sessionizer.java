@@ -21,7 +21,7 @@ public final class Sessionizer {
             .comparingLong(TrackedEvent::timestampMicros)
             .thenComparing(TrackedEvent::eventId);
 
-    /** The longest pause inside one sender session; a longer one starts a new session with the same id. */
+    /** The maximum pause inside one sender session. A longer one starts a new session with the same id. */
     static final Duration MAX_GAP = Duration.ofDays(1);
 
     private Sessionizer() {
@@ -96,9 +96,9 @@ public final class Sessionizer {
 
     /**
      * Splits one sender session's time-ordered events where two of them are more than {@link #MAX_GAP} apart. A
-     * snapshot builds a day's sessions from that day and the day on each side, so a session id reused after a longer
-     * pause would start a session on each day it reappears; splitting it here gives the same count whichever days
-     * are read.
+     * snapshot builds a day's sessions from that day and the day on each side. So a session id reused after a longer
+     * pause would start a session on each day it reappears, and splitting it here gives the same count whichever
+     * days are read.
      */
     private static List<List<TrackedEvent>> splitAtLongGaps(List<TrackedEvent> events) {
         long maxGapMicros = MAX_GAP.toNanos() / 1000;

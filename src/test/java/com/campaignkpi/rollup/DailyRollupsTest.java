@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Daily rollups: a snapshot of settled days stores each day's sessions, the next one reads them instead of the
- * events and gives the same answer, and a late event, a change of session settings or an erasure makes the days it
+ * events and returns the same KPIs, and a late event, a change of session settings or an erasure makes the days it
  * touches be read from events again.
  *
  * <p>The events, on 2024-04-01 to 2024-04-05 (UTC), long settled: each day has 3 visits of 2 page views, one
@@ -55,7 +55,7 @@ class DailyRollupsTest {
                 .then().statusCode(200);
     }
 
-    /** A canonical event; {@code params} are more parameters as JSON members, such as {@code "value":10}. */
+    /** Builds a canonical event. {@code params} are more parameters as JSON members, such as {@code "value":10}. */
     private static String event(String id, String client, String name, String time, String params) {
         return "{\"event_id\":\"" + id + "\",\"name\":\"" + name + "\",\"client_id\":\"" + client
                 + "\",\"timestamp\":\"" + time + "\",\"params\":{\"page_location\":\"https://teashop.example/"

@@ -121,7 +121,7 @@ class RollupConsistencyTest {
 
     /**
      * An erasure, and late events, land while a snapshot is between reading a day's events and storing its rollup.
-     * The erasure marks the day, so later snapshots do not take that rollup as current; they read the day again
+     * The erasure marks the day, so later snapshots do not take that rollup as current. They read the day again
      * without the erased visitor and with the late events.
      */
     @Test
