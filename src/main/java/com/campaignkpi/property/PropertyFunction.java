@@ -70,27 +70,38 @@ public class PropertyFunction {
     }
 
     /**
-     * Merges the ingest settings sent with those in force. The shard count may only grow: events stay in the
-     * partitions they were written to, and readers look in as many partitions as the current count names.
+     * Merges the ingest settings sent with those in force: a setting left out keeps its value. The shard count may
+     * only grow, because events stay in the partitions they were written to and readers look in as many partitions
+     * as the current count names.
      */
     private static IngestSettings ingest(IngestSettings sent, IngestSettings current) {
         if (sent == null) {
             return current;
         }
-        if (sent.eventShards() == null) {
-            return new IngestSettings(sent.requireSignature(), sent.hashUserIds(), current.shards());
+        int shards = sent.eventShards() == null ? current.shards() : shards(sent.eventShards(), current.shards());
+        return new IngestSettings(
+                sent.requireSignature() != null ? sent.requireSignature() : current.signatureRequired(),
+                sent.hashUserIds() != null ? sent.hashUserIds() : current.userIdsHashed(),
+                BigDecimal.valueOf(shards));
+    }
+
+    private static int shards(BigDecimal sent, int current) {
+        // Bounds first, as for the timeout: a value such as 1e999999999 must not be expanded.
+        boolean whole = sent.compareTo(BigDecimal.ONE) >= 0
+                && sent.compareTo(BigDecimal.valueOf(IngestSettings.MAX_EVENT_SHARDS)) <= 0
+                && sent.stripTrailingZeros().scale() <= 0;
+        if (!whole) {
+            throw RequestException.invalid("ingest.eventShards", "ingest.eventShards is "
+                    + PropertyIds.abbreviate(sent.toString()) + "; use a whole number from 1 to "
+                    + IngestSettings.MAX_EVENT_SHARDS);
         }
-        int shards = sent.eventShards();
-        if (shards < 1 || shards > IngestSettings.MAX_EVENT_SHARDS) {
+        int shards = sent.intValueExact();
+        if (shards < current) {
             throw RequestException.invalid("ingest.eventShards", "ingest.eventShards is " + shards
-                    + "; use 1 to " + IngestSettings.MAX_EVENT_SHARDS);
+                    + ", below the current " + current + "; the count can only grow, because events already "
+                    + "stored in shards " + shards + " to " + (current - 1) + " would be hidden");
         }
-        if (shards < current.shards()) {
-            throw RequestException.invalid("ingest.eventShards", "ingest.eventShards is " + shards
-                    + ", below the current " + current.shards() + "; the count can only grow, because events "
-                    + "already stored in shards " + shards + " to " + (current.shards() - 1) + " would be hidden");
-        }
-        return sent;
+        return shards;
     }
 
     /** Checks the read keys and returns their digests; the keys themselves are never stored. */

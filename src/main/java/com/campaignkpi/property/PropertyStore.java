@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -150,7 +151,8 @@ public class PropertyStore {
                 : List.of();
         // Items stored before sharding existed have no count: their events are in one partition per day.
         int shards = item.containsKey(EVENT_SHARDS) ? Integer.parseInt(item.get(EVENT_SHARDS).n()) : 1;
-        IngestSettings ingest = new IngestSettings(flag(item, REQUIRE_SIGNATURE), flag(item, HASH_USER_IDS), shards);
+        IngestSettings ingest = new IngestSettings(flag(item, REQUIRE_SIGNATURE), flag(item, HASH_USER_IDS),
+                BigDecimal.valueOf(shards));
         return new Property(item.get(PK).s(), ZoneId.of(item.get(TIME_ZONE).s()), Set.copyOf(keyEvents), timeout,
                 hashes, brandTerms, alerts, readKeys, ingest);
     }

@@ -158,14 +158,37 @@ class ShardedEventsTest {
                         "adminToken", Replays.ADMIN_TOKEN))
                 .post("/property")
                 .then().statusCode(400).body("field", equalTo("ingest.eventShards"))
-                .body("error", equalTo("ingest.eventShards is 33; use 1 to 32"));
-        // Other ingest settings sent alone keep the count.
+                .body("error", equalTo("ingest.eventShards is 33; use a whole number from 1 to 32"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("property", "G-SHRINK", "ingest", Map.of("hashUserIds", true),
+                .body("{\"property\":\"G-SHRINK\",\"ingest\":{\"eventShards\":5.9},\"adminToken\":\""
+                        + Replays.ADMIN_TOKEN + "\"}")
+                .post("/property")
+                .then().statusCode(400).body("field", equalTo("ingest.eventShards"))
+                .body("error", equalTo("ingest.eventShards is 5.9; use a whole number from 1 to 32"));
+    }
+
+    @Test
+    void settingsLeftOutKeepTheirValue() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-KEEP", "apiSecret", SECRET, "ingest",
+                        Map.of("requireSignature", true, "hashUserIds", true), "adminToken", Replays.ADMIN_TOKEN))
+                .post("/property")
+                .then().statusCode(200);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-KEEP", "ingest", Map.of("eventShards", 4),
                         "adminToken", Replays.ADMIN_TOKEN))
                 .post("/property")
-                .then().statusCode(200).body("ingest.eventShards", equalTo(3))
+                .then().statusCode(200).body("ingest.eventShards", equalTo(4))
+                .body("ingest.requireSignature", equalTo(true))
                 .body("ingest.hashUserIds", equalTo(true));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("property", "G-KEEP", "ingest", Map.of("hashUserIds", false),
+                        "adminToken", Replays.ADMIN_TOKEN))
+                .post("/property")
+                .then().statusCode(200).body("ingest.eventShards", equalTo(4))
+                .body("ingest.requireSignature", equalTo(true))
+                .body("ingest.hashUserIds", equalTo(false));
     }
 
     @Test
