@@ -76,7 +76,7 @@ public class HttpApiCalls {
         } catch (JsonMappingException e) {
             String field = JsonPaths.fieldOf(e);
             throw RequestException.invalid(field, "The body is not a valid " + type.getSimpleName() + " at "
-                    + field + ": " + e.getOriginalMessage());
+                    + field + ": " + JsonPaths.problemOf(e));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

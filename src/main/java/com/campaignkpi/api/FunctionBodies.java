@@ -121,7 +121,7 @@ public class FunctionBodies {
         } catch (JsonMappingException e) {
             String field = JsonPaths.fieldOf(e);
             errors.send(context, 400, new ErrorBody(400, "The body is not a valid " + type.getSimpleName()
-                    + (field.equals("$") ? "" : " at " + field) + ": " + e.getOriginalMessage(), field));
+                    + (field.equals("$") ? "" : " at " + field) + ": " + JsonPaths.problemOf(e), field));
             return;
         } catch (JsonProcessingException e) {
             errors.send(context, 400, new ErrorBody(400, "The body is not valid JSON: " + e.getOriginalMessage(),

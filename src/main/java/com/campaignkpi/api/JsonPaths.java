@@ -2,6 +2,10 @@ package com.campaignkpi.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +27,41 @@ public final class JsonPaths {
             }
         }
         return path.isEmpty() ? "$" : path.toString();
+    }
+
+    /**
+     * Describes a mapping failure for a client: what the field expects and what it got, such as {@code expected a
+     * number, got "four"} in place of Jackson's message naming Java types. Other failures keep Jackson's message.
+     */
+    public static String problemOf(JsonMappingException e) {
+        if (!(e instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+            return e.getOriginalMessage();
+        }
+        String expected = "expected " + expectedKind(mismatch.getTargetType());
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+            return expected + ", got " + TextNode.valueOf(abbreviate(String.valueOf(invalid.getValue())));
+        }
+        return expected;
+    }
+
+    private static String expectedKind(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 
     /**

@@ -165,6 +165,20 @@ class ShardedEventsTest {
                 .post("/property")
                 .then().statusCode(400).body("field", equalTo("ingest.eventShards"))
                 .body("error", equalTo("ingest.eventShards is 5.9; use a whole number from 1 to 32"));
+        given().contentType(ContentType.JSON)
+                .body("{\"property\":\"G-SHRINK\",\"ingest\":{\"eventShards\":\"four\"},\"adminToken\":\""
+                        + Replays.ADMIN_TOKEN + "\"}")
+                .post("/property")
+                .then().statusCode(400).body("field", equalTo("ingest.eventShards"))
+                .body("error", equalTo("The body is not a valid PropertyRequest at ingest.eventShards: expected a "
+                        + "number, got \"four\""));
+        given().contentType(ContentType.JSON)
+                .body("{\"property\":\"G-SHRINK\",\"ingest\":{\"hashUserIds\":[true]},\"adminToken\":\""
+                        + Replays.ADMIN_TOKEN + "\"}")
+                .post("/property")
+                .then().statusCode(400).body("field", equalTo("ingest.hashUserIds"))
+                .body("error", equalTo("The body is not a valid PropertyRequest at ingest.hashUserIds: expected true "
+                        + "or false"));
     }
 
     @Test
