@@ -355,7 +355,7 @@ public final class StorageUnits {
 
     /**
      * Times {@value #START_RUNS} starts of the server until its first response to {@code GET /kpis}, and until the
-     * response to a snapshot request that reads the properties table, sent once {@code /kpis} answered.
+     * response to a snapshot request that reads the properties table, sent after the response to {@code /kpis}.
      */
     private void measureStartUp(Path jar, URI store) throws Exception {
         List<Double> firstResponse = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The partitions that hold a property's events: one per UTC day, split into {@code shards} by client id. A DynamoDB
- * partition accepts at most 1,000 write units and serves 3,000 read units a second, so a property that sends more
+ * partition accepts at most 1,000 write units and serves 3,000 read units a second. So a property that sends more
  * than that, or whose day is too large to read from one partition in time, spreads its days over several. All
  * events of one client on one day share a shard, so a resent event finds its earlier copy.
  *
@@ -31,12 +31,12 @@ public record EventPartitions(String property, int shards) {
         return new EventPartitions(property.id(), property.ingest().shards());
     }
 
-    /** The partition key of {@code clientId}'s events on {@code utcDay}. */
+    /** Returns the partition key of {@code clientId}'s events on {@code utcDay}. */
     public String keyOf(LocalDate utcDay, String clientId) {
         return key(utcDay, shardOf(clientId, shards));
     }
 
-    /** Every partition key of {@code utcDay}, shard 0 first. */
+    /** Returns every partition key of {@code utcDay}, shard 0 first. */
     public List<String> keys(LocalDate utcDay) {
         List<String> keys = new ArrayList<>(shards);
         for (int shard = 0; shard < shards; shard++) {
@@ -45,14 +45,21 @@ public record EventPartitions(String property, int shards) {
         return keys;
     }
 
+    /** Returns the UTC day of one of this property's partition keys, such as {@code G-ABC#2024-03-28#3}. */
+    public LocalDate dayOf(String partitionKey) {
+        String rest = partitionKey.substring(property.length() + 1);
+        int shardSeparator = rest.indexOf('#');
+        return LocalDate.parse(shardSeparator < 0 ? rest : rest.substring(0, shardSeparator));
+    }
+
     private String key(LocalDate utcDay, int shard) {
         String day = property + "#" + utcDay;
         return shard == 0 ? day : day + "#" + shard;
     }
 
     /**
-     * The shard of a client: its id's {@link String#hashCode()}, which the Java specification fixes, mixed by the
-     * finaliser of MurmurHash3 so that ids differing only in their last characters still spread evenly.
+     * Returns the shard of a client: its id's {@link String#hashCode()}, which the Java specification fixes, mixed by
+     * the finaliser of MurmurHash3 so that ids differing only in their last characters still spread evenly.
      */
     static int shardOf(String clientId, int shards) {
         int hash = clientId.hashCode();

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Marks of days that received events after they ended. A day's sessions are stored as a daily rollup once the day
- * and the next one are over (see {@code com.campaignkpi.rollup}); a mark newer than a rollup tells snapshots to
+ * and the next one are over (see {@code com.campaignkpi.rollup}); a mark newer than a rollup makes snapshots
  * recompute it. Live traffic lands on the current UTC day and writes no mark, so the marks cost nothing on the
  * ingest path except for imports and late hits. Those write one conditional update per day once the events are
  * stored, so the mark's time is after the events', and an instance writes a day's mark at most once per

@@ -1,6 +1,7 @@
 package com.campaignkpi.privacy;
 
 import com.campaignkpi.ingest.EpochMicros;
+import com.campaignkpi.ingest.EventPartitions;
 import com.campaignkpi.ingest.EventStore;
 import com.campaignkpi.ingest.IngestConfig;
 import com.campaignkpi.property.Property;
@@ -99,12 +100,6 @@ public class DataEraser {
                 + "its senders now get 404 until it is created again.");
     }
 
-    /** Returns the UTC day of an events partition key: {@code G-ABC#2024-03-28}, or {@code G-ABC#2024-03-28#3}. */
-    static LocalDate dayOfEventPartition(String partitionKey, String property) {
-        String rest = partitionKey.substring(property.length() + 1);
-        return LocalDate.parse(rest.length() > 10 ? rest.substring(0, 10) : rest);
-    }
-
     /**
      * Deletes the events, rejected requests and visitor history of the given client and user ids. A user id is
      * also looked up as the property's pseudonym of it.
@@ -142,8 +137,9 @@ public class DataEraser {
         Set<LocalDate> rollupDays = rollups.deleteAll(id);
         deleted.put("rollups", rollupDays.size());
         Set<LocalDate> changedDays = new TreeSet<>(rollupDays);
+        EventPartitions partitions = EventPartitions.of(property);
         for (Map<String, AttributeValue> key : eventKeys) {
-            changedDays.add(dayOfEventPartition(key.get(PK).s(), id));
+            changedDays.add(partitions.dayOf(key.get(PK).s()));
         }
         events.markLate(id, changedDays, EpochMicros.of(Instant.now()),
                 Instant.now().plus(Duration.ofDays(ingest.retentionDays())).getEpochSecond());

@@ -32,7 +32,7 @@ public record IngestSettings(Boolean requireSignature, Boolean hashUserIds, BigD
         return Boolean.TRUE.equals(hashUserIds);
     }
 
-    /** The number of event partitions per day; a setting stored before sharding existed reads as 1. */
+    /** Returns the number of event partitions per day, 1 for a setting stored before sharding existed. */
     public int shards() {
         return eventShards == null ? 1 : eventShards.intValueExact();
     }

@@ -21,7 +21,7 @@ final class SessionBuilder {
 
     static final Set<String> PAGE_VIEW_EVENTS = Set.of("page_view", "screen_view");
 
-    /** GA4's site-search events, whose {@code search_term} parameter holds the text searched for. */
+    /** GA4's site-search events, whose {@code search_term} parameter contains the text searched for. */
     public static final Set<String> SEARCH_EVENTS = Set.of("search", "view_search_results");
 
     private SessionBuilder() {

@@ -35,9 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finds the sessions that start in a range: from each UTC day's daily rollup where it is current, and otherwise from
- * the events of the day and the day on each side, so that a session that starts just before midnight or ends just
- * after is whole. A day read from its events gets its rollup stored once the day is settled, so the next snapshot
- * reads a few hundred bytes per thousand events instead of the events themselves.
+ * the events of the day and the day on each side. Reading the neighbours keeps whole a session that starts just
+ * before midnight or ends just after. A day read from its events gets its rollup stored once the day is settled,
+ * so the next snapshot reads that instead: 1.5 to 6 % of the events' bytes in BENCHMARKS.md.
  *
  * <p>A day is settled one hour after the next UTC day ends: its sessions depend on that day's events too, and the
  * hour leaves room for clocks that differ and requests that are still being stored. A rollup is current while no

@@ -13,7 +13,7 @@ class RecentMarksTest {
     private static final long WINDOW_MICROS = 30_000_000L;
 
     @Test
-    void aDayIsMarkedAgainOnlyAfterTheWindow() {
+    void dayMarkedAgainAfterWindow() {
         RecentMarks marks = new RecentMarks();
         marks.written("G-A", List.of(MONDAY), 1_000_000L);
 

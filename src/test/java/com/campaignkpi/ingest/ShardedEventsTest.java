@@ -46,7 +46,7 @@ class ShardedEventsTest {
     }
 
     /**
-     * A visit of client {@code c<n>}: a page view, a second one {@code n} seconds later, and for every fifth client
+     * Builds a visit of client {@code c<n>}: a page view, a second one {@code n} seconds later, and for every fifth client
      * a purchase of {@code n} EUR.
      */
     private static String visit(int n) {
@@ -123,8 +123,8 @@ class ShardedEventsTest {
             send("G-GROW", n);
         }
         register("G-GROW", 5);
-        // Resent after the change, a client may now map to a shard that lacks its events, so they are stored twice;
-        // the snapshot still reads each once.
+        // Resent after the change, a client may now map to a shard that lacks its events, so they are stored twice.
+        // The snapshot still reads each once.
         for (int n = 1; n <= 10; n++) {
             send("G-GROW", n);
         }
@@ -203,6 +203,15 @@ class ShardedEventsTest {
                 .then().statusCode(200).body("ingest.eventShards", equalTo(4))
                 .body("ingest.requireSignature", equalTo(true))
                 .body("ingest.hashUserIds", equalTo(false));
+    }
+
+    @Test
+    void partitionKeysGiveTheirDay() {
+        EventPartitions partitions = new EventPartitions("G-A#B", 4);
+
+        for (String key : partitions.keys(DAY)) {
+            assertEquals(DAY, partitions.dayOf(key), key);
+        }
     }
 
     @Test

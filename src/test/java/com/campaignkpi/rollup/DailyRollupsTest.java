@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Daily rollups: a snapshot of settled days stores each day's sessions, the next one reads them instead of the
- * events and returns the same KPIs, and a late event, a change of session settings or an erasure makes the days it
+ * Daily rollups. A snapshot of settled days stores each day's sessions, and the next one reads them instead of the
+ * events and returns the same KPIs. A late event, a change of session settings or an erasure makes the days it
  * touches be read from events again.
  *
  * <p>The events, on 2024-04-01 to 2024-04-05 (UTC), long settled: each day has 3 visits of 2 page views, one
@@ -154,7 +154,7 @@ class DailyRollupsTest {
     }
 
     @Test
-    void lateEventMakesItsDayAndNeighboursBeReadAgain() {
+    void lateEventRereadsDayAndNeighbours() {
         register("G-ROLL2", "UTC");
         post("G-ROLL2", fiveDays());
         Map<String, Object> before = snapshot("G-ROLL2", "2024-04-01", "2024-04-05", null);

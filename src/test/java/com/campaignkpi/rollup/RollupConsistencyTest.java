@@ -100,7 +100,7 @@ class RollupConsistencyTest {
      * from events or the later one from the rollup that a snapshot of that day alone stored.
      */
     @Test
-    void senderSessionOverTwoDaysCountsTheSameEitherWay() {
+    void reusedSessionIdCountsSameEitherWay() {
         List<String> events = List.of(
                 event("s-a", "c1", "page_view", "2024-05-01T23:00:00Z", ",\"session_id\":\"s1\""),
                 event("s-b", "c1", "page_view", "2024-05-03T10:00:00Z", ",\"session_id\":\"s1\""));

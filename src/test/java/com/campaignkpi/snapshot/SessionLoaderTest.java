@@ -20,13 +20,13 @@ class SessionLoaderTest {
     private static final DailyRollup ROLLUP = new DailyRollup(DAY, READ_MICROS, SETTINGS, List.of());
 
     @Test
-    void daySettlesAnHourAfterTheNextDayEnds() {
+    void daySettlesHourAfterNextDay() {
         assertFalse(SessionLoader.settled(DAY, Instant.parse("2024-04-05T00:59:59Z")));
         assertTrue(SessionLoader.settled(DAY, Instant.parse("2024-04-05T01:00:00Z")));
     }
 
     @Test
-    void lateMarksOfTheDayOrItsNeighboursWithinTheMarginMakeItStale() {
+    void recentLateMarkMakesRollupStale() {
         assertTrue(SessionLoader.isCurrent(ROLLUP, Map.of(), SETTINGS, MARGIN_MICROS));
         assertTrue(SessionLoader.isCurrent(ROLLUP, Map.of(DAY, READ_MICROS - MARGIN_MICROS - 1), SETTINGS,
                 MARGIN_MICROS));
